@@ -1,0 +1,6 @@
+// Placeholder until the apply command lands; replaced by its owner.
+import { UserError } from '../errors.js';
+
+export async function main(_argv: string[]): Promise<number> {
+  throw new UserError('the apply command is not available yet.');
+}

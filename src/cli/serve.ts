@@ -1,0 +1,6 @@
+// Placeholder until the serve command lands; replaced by its owner.
+import { UserError } from '../errors.js';
+
+export async function main(_argv: string[]): Promise<number> {
+  throw new UserError('the serve command is not available yet.');
+}
