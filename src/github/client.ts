@@ -6,6 +6,7 @@
  * POSTs that create things are NOT retried blindly by callers: see sticky-comment.ts, which re-lists before
  * posting again so a 5xx after GitHub already stored the comment never yields a duplicate.
  */
+import Bottleneck from 'bottleneck';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -56,6 +57,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         fallbackSecondaryRateRetryAfter: 60,
         onRateLimit: onLimit('primary'),
         onSecondaryRateLimit: onLimit('secondary'),
+        ...spacing(unit),
       },
       // Octokit's default logger prints request warnings to the console; route them through our log.
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
@@ -65,6 +67,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   );
   honourRetryAfterOn429(client, retries, unit, log);
   return client;
+}
+
+/**
+ * plugin-throttling spaces writes 1 s apart and notification-triggering POSTs 3 s apart, in limiter groups
+ * shared by every client of the process. GitHub asks for that pacing, so production keeps it; with a shorter
+ * unit (tests) the spacing shrinks with it, in groups of this client's own.
+ */
+function spacing(unit: number): Record<string, unknown> {
+  if (unit === 1000) return {};
+  const group = (minTime: number, maxConcurrent: number | null = 1) => new Bottleneck.Group({ maxConcurrent, minTime });
+  return { global: group(0, 10), write: group(unit), notifications: group(3 * unit), search: group(2 * unit) };
 }
 
 /**
