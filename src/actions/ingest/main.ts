@@ -1,0 +1,29 @@
+/**
+ * The ingest action: parse inputs → ingest one catalog dataset → outputs and job summary.
+ */
+import { tmpdir } from 'node:os';
+import { InputReader } from '../inputs.js';
+import { runAction } from '../run-action.js';
+import { appendSummary, debug, group, info, setOutput } from '../runner.js';
+import { reportMarkdown, reportOutputs } from '../../ingest/report.js';
+import { parseIngestInputs } from './inputs.js';
+import { ingestOne } from './ingest-one.js';
+
+export async function run(): Promise<void> {
+  await runAction('ingest', async () => {
+    const inputs = parseIngestInputs(InputReader.fromRunner());
+    const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () =>
+      ingestOne(inputs, {
+        env: process.env,
+        tmpDir: process.env.RUNNER_TEMP || tmpdir(),
+        label: (name) => `Input \`${name}\``,
+        log: (entry) => {
+          info(entry.message);
+          debug(JSON.stringify(entry));
+        },
+      }),
+    );
+    for (const [name, value] of Object.entries(reportOutputs(report))) setOutput(name, value);
+    appendSummary(reportMarkdown(report));
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * One ingest, the same for every entry point (action, CLI, service):
+ *
+ *   fetch (stream) → validate (stream; clean CSV + quarantine to temp files, sha256 of the raw bytes)
+ *     → stage (write-once, content-addressed) → load (deterministic job id) → report
+ *
+ * Nothing is staged until the whole source has been read and validated, so a truncated download, a source
+ * error or too many bad rows leave nothing behind. Everything after that is idempotent: a rerun or a concurrent
+ * duplicate finds the staged content by sha256 and adopts the existing load job.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { DatasetSpec, LoadPath } from './dataset.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import type { DataflowLauncher } from './dataflow.js';
+import type { IngestProgress } from './progress.js';
+import { openSource } from './fetch.js';
+import { validateCsv } from './validate.js';
+import { stageContent } from './stage.js';
+import { loadIntoWarehouse, loadWithDataflow, type LoadSummary } from './load.js';
+import {
+  describeProblems,
+  displayUrl,
+  ingestFailed,
+  ingestSucceeded,
+  stageCompleted,
+  type IngestReport,
+  type Logger,
+  type StageName,
+} from './report.js';
+import { UserError } from '../errors.js';
+
+export interface FetchOptions {
+  allowHttp: boolean;
+  allowPrivateAddresses: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  retries: number;
+  /** How gs:// sources are read (the object store's readStream on the source bucket). */
+  readGcs?: (bucket: string, name: string) => NodeJS.ReadableStream | import('node:stream').Readable;
+}
+
+export const DEFAULT_FETCH: FetchOptions = {
+  allowHttp: false,
+  allowPrivateAddresses: false,
+  maxBytes: 10 * 1024 ** 3,
+  timeoutMs: 5 * 60_000,
+  retries: 4,
+};
+
+export interface IngestOptions {
+  dataset: DatasetSpec;
+  /** Required unless dryRun. */
+  store?: ObjectStore;
+  bucket?: string;
+  /** Required for load: bigquery (BigQuery) — and for the local target (DuckDB). */
+  warehouse?: Warehouse;
+  /** For load: dataflow. Undefined leaves the staged object to the scheduled Dataflow job. */
+  dataflow?: DataflowLauncher;
+  projectId?: string;
+  fetch: FetchOptions;
+  /** Replaces the catalog's source URL (the `source` input). */
+  sourceOverride?: string;
+  /** Replaces the catalog's load path (the `load` input). */
+  loadOverride?: LoadPath;
+  dryRun: boolean;
+  clock?: () => Date;
+  log: Logger;
+  /** Folder for the clean and quarantine temp files (removed afterwards). */
+  tmpDir: string;
+  /** Added to every log line's labels (environment, trigger). */
+  labels?: Record<string, string>;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+async function closeFile(stream: Writable): Promise<void> {
+  if (!stream.writableEnded) stream.end();
+  await finished(stream);
+}
+
+export async function runIngest(options: IngestOptions): Promise<IngestReport> {
+  const { dataset, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const extraLabels = options.labels ?? {};
+  const loadPath = options.loadOverride ?? dataset.load;
+  const started = performance.now();
+  const durations: Partial<Record<StageName, number>> = {};
+  let current: StageName = 'fetch';
+  let fetchEnded = 0;
+
+  if (!options.dryRun) {
+    if (!options.store || !options.bucket) throw new Error('runIngest needs a store and a bucket unless it is a dry run.');
+    if (loadPath === 'bigquery' && !options.warehouse) throw new Error('runIngest needs a warehouse for load: bigquery.');
+  }
+
+  const work = await mkdtemp(join(options.tmpDir, `ingest-${dataset.name}-`));
+  try {
+    // fetch + validate: one stream, two timings.
+    const url = options.sourceOverride ?? dataset.source.url;
+    const opened = await openSource(url, { ...options.fetch });
+    // Listening for 'end' does not change the stream's flow; it marks when the last source byte arrived.
+    opened.stream.once('end', () => (fetchEnded = performance.now()));
+    const totalBytes = opened.contentLength;
+
+    const cleanFile = join(work, 'clean.csv');
+    const quarantineFile = join(work, 'quarantine.jsonl');
+    const clean = createWriteStream(cleanFile);
+    const quarantine = createWriteStream(quarantineFile);
+    let validated: Awaited<ReturnType<typeof validateCsv>>;
+    try {
+      current = 'validate';
+      validated = await validateCsv(opened.stream, dataset, { clean, quarantine }, {
+        ...(options.onProgress ? { onProgress: (bytes: number) => options.onProgress?.({ bytes, ...(totalBytes ? { totalBytes } : {}) }) } : {}),
+      });
+    } finally {
+      await Promise.allSettled([closeFile(clean), closeFile(quarantine)]);
+    }
+    const validatedAt = performance.now();
+    durations.fetch = (fetchEnded || validatedAt) - started;
+    durations.validate = validatedAt - started;
+    const source = displayUrl(opened.finalUrl ?? url);
+    log(stageCompleted(dataset.name, 'fetch', durations.fetch, { bytes: validated.bytes, source }, extraLabels));
+    log(
+      stageCompleted(
+        dataset.name,
+        'validate',
+        durations.validate,
+        { rows: validated.rows, bad_rows: validated.badRows, bytes: validated.bytes, sha256: validated.sha256 },
+        extraLabels,
+      ),
+    );
+
+    const report: IngestReport = {
+      dataset: dataset.name,
+      dryRun: options.dryRun,
+      source,
+      sha256: validated.sha256,
+      rows: validated.rows,
+      badRows: validated.badRows,
+      bytes: validated.bytes,
+      stagedNow: false,
+      load: { path: loadPath, outcome: 'skipped' },
+      durationsMs: durations,
+      firstProblems: describeProblems(validated.firstProblems ?? []),
+    };
+    if (options.dryRun) {
+      log(ingestSucceeded(report, performance.now() - started, extraLabels));
+      return report;
+    }
+    const store = options.store as ObjectStore;
+    const bucket = options.bucket as string;
+
+    current = 'stage';
+    const stageStarted = performance.now();
+    const hasQuarantine = validated.badRows > 0 && (await stat(quarantineFile)).size > 0;
+    const staged = await stageContent({
+      store,
+      bucket,
+      dataset,
+      sha256: validated.sha256,
+      cleanFile,
+      ...(hasQuarantine ? { quarantineFile } : {}),
+      source: {
+        url: source,
+        ...(opened.etag ? { etag: opened.etag } : {}),
+        ...(opened.lastModified ? { lastModified: opened.lastModified } : {}),
+      },
+      counts: { rows: validated.rows, badRows: validated.badRows, bytes: validated.bytes },
+      now: clock(),
+    });
+    durations.stage = performance.now() - stageStarted;
+    Object.assign(report, {
+      stagedNow: staged.created,
+      objectUri: staged.objectUri,
+      manifestUri: staged.manifestUri,
+      firstSeen: staged.firstSeen,
+      ...(staged.quarantineUri ? { quarantineUri: staged.quarantineUri } : {}),
+    });
+    log(
+      stageCompleted(
+        dataset.name,
+        'stage',
+        durations.stage,
+        { bytes: validated.bytes, object_uri: staged.objectUri, created: staged.created, first_seen: staged.firstSeen },
+        extraLabels,
+      ),
+    );
+
+    if (loadPath !== 'none') {
+      current = 'load';
+      const loadStarted = performance.now();
+      let loaded: LoadSummary;
+      if (loadPath === 'dataflow') {
+        loaded = await loadWithDataflow({
+          store,
+          dataset,
+          staged,
+          sha256: validated.sha256,
+          ...(options.dataflow ? { launcher: options.dataflow } : {}),
+          ...(options.projectId ? { projectId: options.projectId } : {}),
+          now: clock(),
+        });
+      } else {
+        loaded = await loadIntoWarehouse({
+          warehouse: options.warehouse as Warehouse,
+          dataset,
+          staged,
+          sha256: validated.sha256,
+          labels: extraLabels,
+        });
+      }
+      durations.load = performance.now() - loadStarted;
+      report.load = {
+        path: loadPath,
+        outcome: loaded.outcome,
+        ...(loaded.jobId ? { jobId: loaded.jobId } : {}),
+        ...(loaded.attempt ? { attempt: loaded.attempt } : {}),
+        ...(loaded.table ? { table: loaded.table } : {}),
+      };
+      if (loaded.rowsLoaded !== undefined) report.rowsLoaded = loaded.rowsLoaded;
+      log(
+        stageCompleted(
+          dataset.name,
+          'load',
+          durations.load,
+          {
+            rows: validated.rows,
+            bad_rows: validated.badRows,
+            load_path: loadPath,
+            outcome: loaded.outcome,
+            job_id: loaded.jobId ?? null,
+            table: loaded.table ?? null,
+            rows_loaded: loaded.rowsLoaded ?? null,
+          },
+          extraLabels,
+        ),
+      );
+    }
+    log(ingestSucceeded(report, performance.now() - started, extraLabels));
+    return report;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A stream error before the source ended (truncated download, reset) is the fetch's, not the validator's.
+    if (current === 'validate' && fetchEnded === 0 && !(error instanceof UserError)) current = 'fetch';
+    log(ingestFailed(dataset.name, current, message, performance.now() - started, extraLabels));
+    throw error;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The error an entry point shows when a dataset is missing a collaborator it needs. */
+export function missingFor(what: string, dataset: string, hint: string): UserError {
+  return new UserError(`Dataset "${dataset}" needs ${what}: ${hint}`);
+}
