@@ -16,7 +16,7 @@ export class GcsError extends Error {
 }
 
 export const notFound = (what: string) => new GcsError(404, `No such object: ${what}`, 'notFound');
-export const bucketNotFound = (bucket: string) =>
+export const bucketNotFound = (_bucket: string) =>
   new GcsError(404, 'The specified bucket does not exist.', 'notFound');
 export const preconditionFailed = (header: string) =>
   new GcsError(412, 'At least one of the pre-conditions you specified did not hold.', 'conditionNotMet', {
