@@ -1,0 +1,99 @@
+/**
+ * The behaviour both warehouses promise (src/warehouse/warehouse.ts), as one suite each implementation runs:
+ * BigQuery through the real client against the loopback server, DuckDB on a temp file.
+ */
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { Column } from '../../src/ingest/dataset.js';
+import type { LoadRequest, Warehouse } from '../../src/warehouse/warehouse.js';
+
+export interface ContractHarness {
+  /** A fresh warehouse (several may be open at once, like several service instances). */
+  warehouse(): Warehouse;
+  /** Put a staged CSV where the warehouse can read it; returns its URI. */
+  stage(name: string, csv: string): Promise<string>;
+  /** Every row of the table, values as strings (NULL as null), in load order. */
+  rows(dataset: string, table: string): Promise<Record<string, string | null>[]>;
+  close(): Promise<void>;
+}
+
+const SCHEMA: Column[] = [
+  { name: 'id', type: 'INTEGER', mode: 'REQUIRED' },
+  { name: 'name', type: 'STRING', mode: 'NULLABLE' },
+];
+
+export function request(overrides: Partial<LoadRequest> & { sourceUri: string }): LoadRequest {
+  return {
+    dataset: 'cities',
+    target: { dataset: 'raw', table: 'cities' },
+    schema: SCHEMA,
+    writeMode: 'append',
+    jobIdPrefix: 'ingest_cities_0123456789abcdef',
+    ...overrides,
+  };
+}
+
+export function warehouseContract(name: string, open: () => Promise<ContractHarness>) {
+  describe(`${name} warehouse contract`, () => {
+    let h: ContractHarness;
+    const opened: Warehouse[] = [];
+    const warehouse = () => {
+      const w = h.warehouse();
+      opened.push(w);
+      return w;
+    };
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((w) => w.close()));
+      await h.close();
+    });
+
+    it('creates the table and loads every row of the staged file, quotes and newlines included', async () => {
+      const uri = await h.stage('a.csv', 'id,name\r\n1,"Zürich, CH"\r\n2,"say ""hi""\nthere"\r\n3,\r\n');
+      const result = await warehouse().load(request({ sourceUri: uri }));
+      expect(result).toMatchObject({ jobId: 'ingest_cities_0123456789abcdef_1', attempt: 1, adopted: false, rowsLoaded: 3 });
+      expect(result.table).toMatch(/raw\.cities$/);
+      expect(await h.rows('raw', 'cities')).toEqual([
+        { id: '1', name: 'Zürich, CH' },
+        { id: '2', name: 'say "hi"\nthere' },
+        { id: '3', name: null },
+      ]);
+    });
+
+    it('appends a second file in append mode and keeps only the new file in replace mode', async () => {
+      const w = warehouse();
+      await w.load(request({ sourceUri: await h.stage('a.csv', 'id,name\n1,a\n2,b\n'), jobIdPrefix: 'ingest_cities_aaaa' }));
+      await w.load(request({ sourceUri: await h.stage('b.csv', 'id,name\n3,c\n'), jobIdPrefix: 'ingest_cities_bbbb' }));
+      expect((await h.rows('raw', 'cities')).map((r) => r.id)).toEqual(['1', '2', '3']);
+      const replaced = await w.load(request({ sourceUri: await h.stage('c.csv', 'id,name\n9,z\n'), jobIdPrefix: 'ingest_cities_cccc', writeMode: 'replace' }));
+      expect(replaced.rowsLoaded).toBe(1);
+      expect(await h.rows('raw', 'cities')).toEqual([{ id: '9', name: 'z' }]);
+    });
+
+    it('adopts the earlier load when the same content is loaded again, without duplicating rows', async () => {
+      const uri = await h.stage('a.csv', 'id,name\n1,a\n2,b\n');
+      const first = await warehouse().load(request({ sourceUri: uri }));
+      const again = await warehouse().load(request({ sourceUri: uri }));
+      expect(again).toEqual({ ...first, adopted: true });
+      expect(await h.rows('raw', 'cities')).toHaveLength(2);
+    });
+
+    it('loads once when 50 identical loads run concurrently', async () => {
+      const uri = await h.stage('a.csv', 'id,name\n1,a\n2,b\n3,c\n');
+      const results = await Promise.all(Array.from({ length: 50 }, () => warehouse().load(request({ sourceUri: uri }))));
+      expect(new Set(results.map((r) => r.jobId))).toEqual(new Set(['ingest_cities_0123456789abcdef_1']));
+      expect(results.filter((r) => !r.adopted)).toHaveLength(1);
+      expect(results.every((r) => r.rowsLoaded === 3)).toBe(true);
+      expect(await h.rows('raw', 'cities')).toHaveLength(3);
+    });
+
+    it('fails a load whose values do not match the schema, names the job and loads nothing', async () => {
+      const uri = await h.stage('bad.csv', 'id,name\n1,a\nnot-a-number,b\n');
+      await expect(warehouse().load(request({ sourceUri: uri }))).rejects.toThrow(/ingest_cities_0123456789abcdef_1/);
+      const good = await h.stage('good.csv', 'id,name\n1,a\n');
+      await warehouse().load(request({ sourceUri: good, jobIdPrefix: 'ingest_cities_ffff' }));
+      expect(await h.rows('raw', 'cities')).toEqual([{ id: '1', name: 'a' }]);
+    });
+  });
+}
