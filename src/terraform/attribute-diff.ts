@@ -1,0 +1,227 @@
+/**
+ * One resource change's `before`/`after` → the changed attributes only, in a diff-like form, with sensitive
+ * and unknown markers applied. Objects are walked down to their leaves; a list of plain values is shown whole
+ * (index-by-index output for `["a","b"] → ["x","a","b"]` would claim that every element changed).
+ */
+import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type ChangeAction } from './plan-model.js';
+import { childMarker, hasTrue, keyName, renderValue } from './render-value.js';
+import type { SensitiveStrings } from './sensitive-strings.js';
+
+/** The `change` object of a `resource_changes` / `resource_drift` entry, as Terraform writes it. */
+export interface RawChange {
+  actions?: unknown;
+  before?: unknown;
+  after?: unknown;
+  after_unknown?: unknown;
+  before_sensitive?: unknown;
+  after_sensitive?: unknown;
+  replace_paths?: unknown;
+  importing?: unknown;
+}
+
+export interface AttributeDiffResult {
+  attributes: AttributeDiff[];
+  unchanged: number;
+}
+
+type Segment = string | number;
+
+interface Walk {
+  secrets: SensitiveStrings;
+  out: AttributeDiff[];
+  /** JSON of each replace path, only when the change is a replacement. */
+  replacePaths: string[][] | undefined;
+}
+
+export function diffAttributes(change: RawChange, action: ChangeAction, secrets: SensitiveStrings): AttributeDiffResult {
+  // A forgotten object is left as it is: there is nothing to compare.
+  if (action === 'forget') return { attributes: [], unchanged: 0 };
+  const before = isRecord(change.before) ? change.before : undefined;
+  const after = isRecord(change.after) ? change.after : undefined;
+  const walk: Walk = {
+    secrets,
+    out: [],
+    replacePaths: action === 'replace' ? replacePathKeys(change.replace_paths) : undefined,
+  };
+  // Attributes that become known only after apply are absent from `after` and present in `after_unknown`.
+  const keys = sortedUnion(before, after, after === undefined ? undefined : change.after_unknown);
+  let unchanged = 0;
+  for (const key of keys) {
+    const start = walk.out.length;
+    const b = before?.[key];
+    const a = after === undefined ? undefined : after[key];
+    visit(
+      walk,
+      [key],
+      keyName(key),
+      b,
+      a,
+      childMarker(change.before_sensitive, key),
+      childMarker(change.after_sensitive, key),
+      after === undefined ? undefined : childMarker(change.after_unknown, key),
+    );
+    if (walk.out.length === start && !isAbsent(b ?? a)) unchanged++;
+  }
+  return { attributes: walk.out, unchanged };
+}
+
+function visit(
+  walk: Walk,
+  segments: Segment[],
+  path: string,
+  before: unknown,
+  after: unknown,
+  beforeSensitive: unknown,
+  afterSensitive: unknown,
+  afterUnknown: unknown,
+): void {
+  const { secrets } = walk;
+  if (afterUnknown === true) {
+    if (isAbsent(before)) return emit(walk, segments, { path, kind: '+', after: KNOWN_AFTER_APPLY });
+    return emit(walk, segments, {
+      path,
+      kind: '~',
+      before: renderValue(before, beforeSensitive, undefined, secrets),
+      after: KNOWN_AFTER_APPLY,
+    });
+  }
+  if (beforeSensitive === true || afterSensitive === true) {
+    if (isAbsent(before) && isAbsent(after)) return;
+    if (beforeSensitive === afterSensitive && sameJson(before, after)) return;
+    // When either side is secret, both are shown masked: the other side is usually the same secret's old value.
+    return emit(walk, segments, {
+      path,
+      kind: isAbsent(before) ? '+' : isAbsent(after) ? '-' : '~',
+      ...(isAbsent(before) ? {} : { before: SENSITIVE }),
+      ...(isAbsent(after) ? {} : { after: SENSITIVE }),
+    });
+  }
+  if (isAbsent(before) && isAbsent(after)) return;
+
+  const beforeIsArray = Array.isArray(before);
+  const afterIsArray = Array.isArray(after);
+  const beforeIsObject = isRecord(before);
+  const afterIsObject = isRecord(after);
+  if (beforeIsArray || afterIsArray || beforeIsObject || afterIsObject) {
+    const sameKind =
+      (beforeIsArray && afterIsArray) || (beforeIsObject && afterIsObject) || isAbsent(before) || isAbsent(after);
+    const plain = (isAbsent(before) || isPlainList(before)) && (isAbsent(after) || isPlainList(after));
+    const empty = isEmptyContainer(before ?? after) && (isAbsent(before) || isAbsent(after));
+    if (!sameKind || plain || empty) {
+      if (sameKind && !hasTrue(afterUnknown) && sameJson(before, after) && !hasTrue(beforeSensitive) && !hasTrue(afterSensitive)) {
+        return;
+      }
+      return emitWhole(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown);
+    }
+    if (beforeIsArray || afterIsArray) {
+      const b = (before ?? []) as unknown[];
+      const a = (after ?? []) as unknown[];
+      const length = Math.max(b.length, a.length);
+      for (let i = 0; i < length; i++) {
+        visit(
+          walk,
+          [...segments, i],
+          `${path}[${i}]`,
+          b[i],
+          a[i],
+          childMarker(beforeSensitive, i),
+          childMarker(afterSensitive, i),
+          childMarker(afterUnknown, i),
+        );
+      }
+      return;
+    }
+    const b = (before ?? {}) as Record<string, unknown>;
+    const a = (after ?? {}) as Record<string, unknown>;
+    for (const key of sortedUnion(b, a, afterUnknown)) {
+      const name = keyName(key);
+      visit(
+        walk,
+        [...segments, key],
+        name.startsWith('"') ? `${path}[${name}]` : `${path}.${name}`,
+        b[key],
+        a[key],
+        childMarker(beforeSensitive, key),
+        childMarker(afterSensitive, key),
+        childMarker(afterUnknown, key),
+      );
+    }
+    return;
+  }
+  if (before === after) return;
+  emitWhole(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown);
+}
+
+function emitWhole(
+  walk: Walk,
+  segments: Segment[],
+  path: string,
+  before: unknown,
+  after: unknown,
+  beforeSensitive: unknown,
+  afterSensitive: unknown,
+  afterUnknown: unknown,
+): void {
+  const diff: AttributeDiff = { path, kind: isAbsent(before) ? '+' : isAbsent(after) ? '-' : '~' };
+  if (!isAbsent(before)) diff.before = renderValue(before, beforeSensitive, undefined, walk.secrets);
+  if (!isAbsent(after)) diff.after = renderValue(after, afterSensitive, afterUnknown, walk.secrets);
+  emit(walk, segments, diff);
+}
+
+function emit(walk: Walk, segments: Segment[], diff: AttributeDiff): void {
+  if (walk.replacePaths && forcesReplacement(walk.replacePaths, segments)) diff.kind = '-/+';
+  walk.out.push(diff);
+}
+
+/** True when `segments` lies on a replace path: equal to it, inside it, or containing it. */
+function forcesReplacement(replacePaths: string[][], segments: Segment[]): boolean {
+  const mine = segments.map(String);
+  return replacePaths.some((forcing) => {
+    const n = Math.min(forcing.length, mine.length);
+    for (let i = 0; i < n; i++) if (forcing[i] !== mine[i]) return false;
+    return true;
+  });
+}
+
+function replacePathKeys(raw: unknown): string[][] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const paths = raw.filter(Array.isArray).map((path: unknown[]) => path.map(String));
+  return paths.length > 0 ? paths : undefined;
+}
+
+function sortedUnion(
+  a: Record<string, unknown> | undefined,
+  b: Record<string, unknown> | undefined,
+  unknownMarker?: unknown,
+): string[] {
+  const keys = new Set<string>();
+  if (a) for (const key of Object.keys(a)) keys.add(key);
+  if (b) for (const key of Object.keys(b)) keys.add(key);
+  if (isRecord(unknownMarker)) {
+    for (const key of Object.keys(unknownMarker)) if (unknownMarker[key] === true) keys.add(key);
+  }
+  return [...keys].sort();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === null || value === undefined;
+}
+
+function isPlainList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return isRecord(value) && Object.keys(value).length === 0;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isAbsent(a) || isAbsent(b)) return isAbsent(a) && isAbsent(b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}

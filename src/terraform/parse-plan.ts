@@ -1,0 +1,342 @@
+/**
+ * `terraform show -json` output → PlanModel.
+ *
+ * Plans reach 30 MB (30,000 resources), so this is one JSON.parse and one pass over `resource_changes`: no
+ * deep copies, and attribute diffs are computed only for the resources a renderer actually shows
+ * (see LazyResourceChange). Everything the model exposes is already masked.
+ */
+import { UserError } from '../errors.js';
+import { diffAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
+import { countChanges, summarize } from './plan-counts.js';
+import {
+  SENSITIVE,
+  type AttributeDiff,
+  type ChangeAction,
+  type CheckResult,
+  type OutputChange,
+  type PlanModel,
+  type ResourceChange,
+} from './plan-model.js';
+import { renderValue } from './render-value.js';
+import { SensitiveStrings } from './sensitive-strings.js';
+
+type Json = Record<string, unknown>;
+
+export function parsePlan(json: string | Buffer, source?: string): PlanModel {
+  const what = source ? `Plan JSON "${source}"` : 'The plan JSON';
+  const doc = parseDocument(json, what);
+  checkIsPlan(doc, what);
+
+  const secrets = collectSecrets(doc);
+  const all = readResourceChanges(doc.resource_changes, 'resource_changes', what, secrets);
+  const changes = all.filter(isShownChange);
+  const drift = readResourceChanges(doc.resource_drift, 'resource_drift', what, secrets).filter(
+    (change) => change.action !== 'no-op',
+  );
+  const outputs = readOutputs(doc, secrets);
+  const checks = readChecks(doc, secrets);
+  const actionInvocations = Array.isArray(doc.action_invocations) ? doc.action_invocations.length : 0;
+  const counts = countChanges(changes, drift);
+  const hasChanges = changes.length > 0 || outputs.length > 0 || actionInvocations > 0;
+
+  const model: PlanModel = {
+    formatVersion: doc.format_version as string,
+    changes,
+    drift,
+    outputs,
+    checks,
+    errored: doc.errored === true,
+    counts,
+    hasChanges,
+    summary: summarize(counts, hasChanges, actionInvocations),
+    sensitiveValues: secrets.maskList(),
+  };
+  if (typeof doc.terraform_version === 'string') model.terraformVersion = doc.terraform_version;
+  if (actionInvocations > 0) model.actionInvocations = actionInvocations;
+  return model;
+}
+
+function parseDocument(json: string | Buffer, what: string): Json {
+  const text = typeof json === 'string' ? json : json.toString('utf8');
+  if (text.trim().length === 0) throw new UserError(`${what} is empty; expected the output of \`terraform show -json <planfile>\`.`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UserError(
+      `${what} is not valid JSON (${detail}); is the file truncated? Expected the output of \`terraform show -json <planfile>\`.`,
+    );
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new UserError(`${what} is not a JSON object; expected the output of \`terraform show -json <planfile>\`.`);
+  }
+  return doc as Json;
+}
+
+function checkIsPlan(doc: Json, what: string): void {
+  const expected = 'expected the output of `terraform show -json <planfile>`';
+  if (doc.format_version === undefined && doc.plan_format_version !== undefined) {
+    throw new UserError(
+      `${what} is an HCP Terraform redacted plan (plan_format_version ${String(doc.plan_format_version)}), which this toolkit cannot read; ${expected}.`,
+    );
+  }
+  if ('lineage' in doc && 'serial' in doc) {
+    throw new UserError(`${what} is a Terraform state file, not a plan; ${expected}.`);
+  }
+  if (typeof doc.format_version !== 'string') {
+    throw new UserError(`${what} has no format_version, so it is not a Terraform plan; ${expected}.`);
+  }
+  if (!/^1\.\d+$/.test(doc.format_version)) {
+    throw new UserError(
+      `${what} has format_version "${doc.format_version}"; this toolkit reads plan format 1.x (Terraform 0.12 and later).`,
+    );
+  }
+  if (doc.planned_values === undefined && doc.resource_changes === undefined) {
+    const state = doc.values !== undefined ? ' (it looks like `terraform show -json` of a state)' : '';
+    throw new UserError(`${what} has neither planned_values nor resource_changes${state}; ${expected}.`);
+  }
+  for (const key of ['resource_changes', 'resource_drift'] as const) {
+    if (doc[key] !== undefined && doc[key] !== null && !Array.isArray(doc[key])) {
+      throw new UserError(`${what} has a ${key} that is not a list; ${expected}.`);
+    }
+  }
+}
+
+/** Terraform shows a no-op only when it moves or imports; it never shows a deleted data source. */
+function isShownChange(change: ResourceChange): boolean {
+  if (change.action === 'no-op') return change.previousAddress !== undefined || change.importing !== undefined;
+  if (change.action === 'delete' && change.mode === 'data') return false;
+  return true;
+}
+
+function readResourceChanges(raw: unknown, key: string, what: string, secrets: SensitiveStrings): ResourceChange[] {
+  if (!Array.isArray(raw)) return [];
+  const out: ResourceChange[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const entry = raw[i] as Json | null;
+    if (entry === null || typeof entry !== 'object' || typeof entry.address !== 'string') {
+      throw new UserError(`${what} has an entry without an address at ${key}[${i}]; the file is damaged.`);
+    }
+    const change = entry.change as RawChange | undefined;
+    if (change === null || typeof change !== 'object' || !Array.isArray(change.actions)) {
+      throw new UserError(`${what} has no change.actions for ${key}[${i}] (${entry.address}); the file is damaged.`);
+    }
+    out[i] = new LazyResourceChange(entry, change, secrets);
+  }
+  return out;
+}
+
+/**
+ * A ResourceChange whose attribute diff is worked out on first read. For a 30,000-resource plan the comment
+ * shows the diffs of a few hundred; computing all of them would double the parse time and memory.
+ */
+class LazyResourceChange implements ResourceChange {
+  readonly address: string;
+  previousAddress?: string;
+  moduleAddress?: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  index?: string | number;
+  readonly action: ChangeAction;
+  replaceOrder?: 'delete-before-create' | 'create-before-destroy';
+  forgetsPrevious?: boolean;
+  importing?: { id?: string };
+  actionReason?: string;
+  readonly #change: RawChange;
+  readonly #secrets: SensitiveStrings;
+  #diff: AttributeDiffResult | undefined;
+
+  constructor(entry: Json, change: RawChange, secrets: SensitiveStrings) {
+    this.#change = change;
+    this.#secrets = secrets;
+    this.address = entry.address as string;
+    if (typeof entry.previous_address === 'string' && entry.previous_address !== entry.address) {
+      this.previousAddress = entry.previous_address;
+    }
+    if (typeof entry.module_address === 'string') this.moduleAddress = entry.module_address;
+    this.mode = entry.mode === 'data' ? 'data' : 'managed';
+    this.type = typeof entry.type === 'string' ? entry.type : '';
+    this.name = typeof entry.name === 'string' ? entry.name : '';
+    if (typeof entry.index === 'string' || typeof entry.index === 'number') this.index = entry.index;
+    const actions = (change.actions as unknown[]).map(String);
+    const { action, replaceOrder, forgetsPrevious, unrecognised } = foldActions(actions);
+    this.action = action;
+    if (replaceOrder) this.replaceOrder = replaceOrder;
+    if (forgetsPrevious) this.forgetsPrevious = true;
+    if (change.importing !== null && typeof change.importing === 'object') {
+      const id = (change.importing as Json).id;
+      this.importing = typeof id === 'string' ? { id } : {};
+    }
+    if (unrecognised) this.actionReason = `unrecognised actions ${JSON.stringify(actions)}`;
+    else if (typeof entry.action_reason === 'string') this.actionReason = entry.action_reason;
+  }
+
+  get attributes(): AttributeDiff[] {
+    return this.diff().attributes;
+  }
+
+  get unchangedAttributes(): number {
+    return this.diff().unchanged;
+  }
+
+  private diff(): AttributeDiffResult {
+    this.#diff ??= diffAttributes(this.#change, this.action, this.#secrets);
+    return this.#diff;
+  }
+}
+
+interface FoldedActions {
+  action: ChangeAction;
+  replaceOrder?: 'delete-before-create' | 'create-before-destroy';
+  forgetsPrevious?: boolean;
+  unrecognised?: boolean;
+}
+
+/** Terraform's action lists (jsonplan.UnmarshalActions) → one action. */
+function foldActions(actions: string[]): FoldedActions {
+  const joined = actions.join(',');
+  switch (joined) {
+    case 'no-op':
+    case 'create':
+    case 'read':
+    case 'update':
+    case 'delete':
+    case 'forget':
+      return { action: joined };
+    case 'delete,create':
+      return { action: 'replace', replaceOrder: 'delete-before-create' };
+    case 'create,delete':
+      return { action: 'replace', replaceOrder: 'create-before-destroy' };
+    case 'create,forget':
+    case 'forget,create':
+      return { action: 'create', forgetsPrevious: true };
+    default:
+      // A later Terraform may add actions; show the resource as changing rather than refuse the plan.
+      return { action: 'update', unrecognised: true };
+  }
+}
+
+function readOutputs(doc: Json, secrets: SensitiveStrings): OutputChange[] {
+  const raw = doc.output_changes;
+  if (raw === null || typeof raw !== 'object') return [];
+  const configured = configuredOutputs(doc);
+  const out: OutputChange[] = [];
+  for (const name of Object.keys(raw).sort()) {
+    const change = (raw as Record<string, RawChange>)[name];
+    if (change === null || typeof change !== 'object' || !Array.isArray(change.actions)) continue;
+    const { action } = foldActions(change.actions.map(String));
+    if (action === 'no-op') continue;
+    const sensitive =
+      change.before_sensitive === true || change.after_sensitive === true || configured[name]?.sensitive === true;
+    const output: OutputChange = { name, action, sensitive };
+    if (change.before !== null && change.before !== undefined) {
+      output.before = sensitive ? SENSITIVE : renderValue(change.before, change.before_sensitive, undefined, secrets);
+    }
+    if (change.after_unknown === true || (change.after !== null && change.after !== undefined)) {
+      output.after = sensitive
+        ? SENSITIVE
+        : renderValue(change.after, change.after_sensitive, change.after_unknown, secrets);
+    }
+    out.push(output);
+  }
+  return out;
+}
+
+function configuredOutputs(doc: Json): Record<string, { sensitive?: unknown }> {
+  const root = ((doc.configuration as Json | undefined)?.root_module ?? {}) as Json;
+  const outputs = root.outputs;
+  return outputs !== null && typeof outputs === 'object' ? (outputs as Record<string, { sensitive?: unknown }>) : {};
+}
+
+function readChecks(doc: Json, secrets: SensitiveStrings): CheckResult[] {
+  const clean = (text: string): string => secrets.redact(text, SENSITIVE);
+  if (Array.isArray(doc.checks)) {
+    return doc.checks.flatMap((raw: Json): CheckResult[] => {
+      const address = displayAddress(raw.address);
+      if (address === undefined) return [];
+      const problems: string[] = [];
+      for (const instance of Array.isArray(raw.instances) ? (raw.instances as Json[]) : []) {
+        const where = displayAddress(instance.address);
+        for (const problem of Array.isArray(instance.problems) ? (instance.problems as Json[]) : []) {
+          if (typeof problem.message !== 'string') continue;
+          const prefix = where !== undefined && where !== address ? `${where}: ` : '';
+          problems.push(clean(prefix + problem.message));
+        }
+      }
+      return [{ address, status: checkStatus(raw.status), problems }];
+    });
+  }
+  // Format 1.1 (Terraform 1.2) called them condition_results, one entry per condition.
+  if (Array.isArray(doc.condition_results)) {
+    return doc.condition_results.flatMap((raw: Json): CheckResult[] => {
+      if (typeof raw.address !== 'string') return [];
+      const status = raw.unknown === true ? 'unknown' : raw.result === true ? 'pass' : 'fail';
+      const problems = typeof raw.error_message === 'string' && status === 'fail' ? [clean(raw.error_message)] : [];
+      const kind = typeof raw.condition_type === 'string' ? ` (${raw.condition_type})` : '';
+      return [{ address: raw.address + kind, status, problems }];
+    });
+  }
+  return [];
+}
+
+function displayAddress(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (raw !== null && typeof raw === 'object' && typeof (raw as Json).to_display === 'string') {
+    return (raw as Json).to_display as string;
+  }
+  return undefined;
+}
+
+function checkStatus(raw: unknown): CheckResult['status'] {
+  return raw === 'pass' || raw === 'fail' || raw === 'error' ? raw : 'unknown';
+}
+
+/**
+ * Secrets come from four places: root variables declared sensitive, values under before/after_sensitive
+ * markers, outputs that are sensitive, and sensitive output values in planned_values/prior_state.
+ */
+function collectSecrets(doc: Json): SensitiveStrings {
+  const secrets = new SensitiveStrings();
+  const root = ((doc.configuration as Json | undefined)?.root_module ?? {}) as Json;
+  const declared = (root.variables ?? {}) as Record<string, Json>;
+  const values = (doc.variables ?? {}) as Record<string, Json>;
+  for (const name of Object.keys(declared)) {
+    if (declared[name]?.sensitive !== true) continue;
+    secrets.add(values[name]?.value);
+    secrets.add(declared[name]?.default);
+  }
+  for (const key of ['resource_changes', 'resource_drift'] as const) {
+    const list = doc[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list as Json[]) {
+      const change = entry?.change as RawChange | undefined;
+      if (!change) continue;
+      secrets.addMarked(change.before, change.before_sensitive);
+      secrets.addMarked(change.after, change.after_sensitive);
+    }
+  }
+  const configured = configuredOutputs(doc);
+  const outputChanges = (doc.output_changes ?? {}) as Record<string, RawChange>;
+  for (const name of Object.keys(outputChanges)) {
+    const change = outputChanges[name];
+    if (!change) continue;
+    if (configured[name]?.sensitive === true) {
+      secrets.add(change.before);
+      secrets.add(change.after);
+    } else {
+      secrets.addMarked(change.before, change.before_sensitive);
+      secrets.addMarked(change.after, change.after_sensitive);
+    }
+  }
+  for (const holder of [doc.planned_values, (doc.prior_state as Json | undefined)?.values]) {
+    const outputs = (holder as Json | undefined)?.outputs as Record<string, Json> | undefined;
+    if (!outputs || typeof outputs !== 'object') continue;
+    for (const name of Object.keys(outputs)) {
+      const output = outputs[name];
+      if (output?.sensitive === true || configured[name]?.sensitive === true) secrets.add(output?.value);
+    }
+  }
+  return secrets;
+}

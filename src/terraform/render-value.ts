@@ -1,0 +1,104 @@
+/**
+ * Plan values → one-line display strings, with Terraform's markers applied on the way: anything under a
+ * sensitive marker (or containing a known secret) becomes `(sensitive value)`, anything under an unknown
+ * marker `(known after apply)`. The output is plain text; markdown escaping is the renderer's job.
+ */
+import { KNOWN_AFTER_APPLY, SENSITIVE } from './plan-model.js';
+import type { SensitiveStrings } from './sensitive-strings.js';
+
+/** A value longer than this is cut: a 200 KB policy document helps nobody in a PR comment. */
+export const MAX_VALUE_CHARS = 1000;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `name` as Terraform writes a key: bare when it is an identifier, quoted otherwise. */
+export function keyName(key: string): string {
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
+/** The marker for child `key` of a container marker (`true` covers all children). */
+export function childMarker(marker: unknown, key: string | number): unknown {
+  if (marker === true) return true;
+  if (marker === null || typeof marker !== 'object') return undefined;
+  return (marker as Record<string | number, unknown>)[key];
+}
+
+/** True when `marker` is `true` or holds a `true` somewhere inside. */
+export function hasTrue(marker: unknown): boolean {
+  if (marker === true) return true;
+  if (marker === null || typeof marker !== 'object') return false;
+  if (Array.isArray(marker)) return marker.some(hasTrue);
+  for (const key of Object.keys(marker)) if (hasTrue((marker as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+export function renderValue(
+  value: unknown,
+  sensitive: unknown,
+  unknown: unknown,
+  secrets: SensitiveStrings,
+  limit = MAX_VALUE_CHARS,
+): string {
+  const parts: string[] = [];
+  const state = { length: 0, limit };
+  write(value, sensitive, unknown, secrets, parts, state);
+  const text = parts.join('');
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+}
+
+interface WriteState {
+  length: number;
+  limit: number;
+}
+
+function push(parts: string[], state: WriteState, text: string): void {
+  parts.push(text);
+  state.length += text.length;
+}
+
+function write(
+  value: unknown,
+  sensitive: unknown,
+  unknown: unknown,
+  secrets: SensitiveStrings,
+  parts: string[],
+  state: WriteState,
+): void {
+  // Past the limit the text is cut anyway; stop walking so a huge value costs no more than a small one.
+  if (state.length > state.limit) return;
+  if (sensitive === true) return push(parts, state, SENSITIVE);
+  if (unknown === true) return push(parts, state, KNOWN_AFTER_APPLY);
+  if (value === null || value === undefined) return push(parts, state, 'null');
+  switch (typeof value) {
+    case 'string':
+      return push(parts, state, secrets.matches(value) ? SENSITIVE : JSON.stringify(value));
+    case 'number':
+      return push(parts, state, secrets.matches(String(value)) ? SENSITIVE : String(value));
+    case 'boolean':
+      return push(parts, state, String(value));
+    default:
+      break;
+  }
+  if (Array.isArray(value)) {
+    push(parts, state, '[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) push(parts, state, ', ');
+      write(value[i], childMarker(sensitive, i), childMarker(unknown, i), secrets, parts, state);
+      if (state.length > state.limit) break;
+    }
+    push(parts, state, ']');
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 0) return push(parts, state, '{}');
+  push(parts, state, '{ ');
+  keys.forEach((key, i) => {
+    if (state.length > state.limit) return;
+    if (i > 0) push(parts, state, ', ');
+    push(parts, state, `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `);
+    write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, parts, state);
+  });
+  push(parts, state, ' }');
+}
