@@ -1,6 +1,55 @@
-// Placeholder until the plan command lands; replaced by its owner.
-import { UserError } from '../errors.js';
+/**
+ * `dc-pipeline plan`: the plan action outside GitHub. Flags mirror the action inputs and go through the same
+ * parseInputs(); the comment the action would post is printed to stdout (Terraform's own output goes to
+ * stderr), so `dc-pipeline plan --plan-json plan.json > comment.md` is a preview of the PR comment.
+ */
+import { tmpdir } from 'node:os';
+import { InputReader } from '../actions/inputs.js';
+import { parseInputs } from '../actions/plan/inputs.js';
+import { obtainPlan } from '../actions/plan/plan-source.js';
+import { renderPlan } from '../comment/render.js';
+import { parsePlan } from '../terraform/parse-plan.js';
+import { parseArgs } from './args.js';
 
-export async function main(_argv: string[]): Promise<number> {
-  throw new UserError('the plan command is not available yet.');
+const HELP = `Usage: dc-pipeline plan [--flags]
+
+Prints the comment the plan action would post. Flags mirror the action inputs:
+  --working-directory DIR   Terraform root (default .)
+  --environment NAME        environment name (default: last segment of the working directory)
+  --plan-json FILE          render an existing \`terraform show -json\` document (Terraform is not run)
+  --plan-file FILE          show an existing binary plan with Terraform
+  --terraform BIN           Terraform binary (default terraform)
+  --[no-]init               run terraform init first (default true)
+  --var-files FILE          -var-file for terraform plan (repeatable)
+  --args "ARGS"             extra arguments for terraform plan
+  --summary                 print the job summary (the long form) instead of the comment
+  --[no-]fail-on-destroy    exit 3 when the plan deletes or replaces anything`;
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const { flags } = parseArgs(argv, {
+    values: ['working-directory', 'environment', 'plan-json', 'plan-file', 'terraform', 'var-files', 'args'],
+    booleans: ['init', 'fail-on-destroy', 'summary'],
+  });
+  // The CLI prints; it does not post. Comment-related inputs keep their defaults.
+  const inputs = parseInputs(InputReader.fromFlags(flags));
+  const plan = await obtainPlan(inputs, {
+    scratchDir: tmpdir(),
+    log: (chunk) => void process.stderr.write(chunk),
+  });
+  const model = plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined;
+  const rendered = renderPlan(model, {
+    environment: inputs.environment,
+    workingDirectory: inputs.workingDirectory,
+    terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
+    planSha256: plan.sha256,
+    diagnostics: plan.diagnostics,
+  });
+  process.stdout.write((flags.get('summary') === 'true' ? rendered.summary : rendered.comment) + '\n');
+  if (plan.failed || model?.errored) return 1;
+  if (inputs.failOnDestroy && model && (model.counts.destroy > 0 || model.counts.replace > 0)) return 3;
+  return 0;
 }

@@ -8,6 +8,8 @@ import { UserError } from '../errors.js';
 
 export interface PullRequestRef {
   number: number;
+  /** The commit the PR's head points at (GITHUB_SHA is the test-merge commit on pull_request events). */
+  headSha?: string;
   /** The head repository is not the base repository: the token is read-only, comments will be refused. */
   fromFork: boolean;
 }
@@ -27,7 +29,7 @@ export interface GitHubContext {
 }
 
 interface EventPayload {
-  pull_request?: { number?: number; head?: { repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
   issue?: { number?: number; pull_request?: unknown };
   number?: number;
 }
@@ -75,7 +77,11 @@ function pullRequestOf(eventName: string, payload: EventPayload): PullRequestRef
   if (PR_EVENTS.has(eventName) && payload.pull_request?.number) {
     const head = payload.pull_request.head?.repo?.full_name;
     const base = payload.pull_request.base?.repo?.full_name;
-    return { number: payload.pull_request.number, fromFork: Boolean(head && base && head !== base) };
+    return {
+      number: payload.pull_request.number,
+      headSha: payload.pull_request.head?.sha,
+      fromFork: Boolean(head && base && head !== base),
+    };
   }
   // A comment on a PR arrives as issue_comment with issue.pull_request set; on a plain issue it has none.
   if (eventName === 'issue_comment' && payload.issue?.pull_request && payload.issue.number) {

@@ -27,7 +27,7 @@ function contextFor(eventName: string, body: string | undefined) {
 describe('readGitHubContext', () => {
   it('finds the PR of a pull_request event', () => {
     const ctx = contextFor('pull_request', payload('pull_request', 'opened'));
-    expect(ctx.pullRequest).toEqual({ number: 2, fromFork: false });
+    expect(ctx.pullRequest).toEqual({ number: 2, fromFork: false, headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' });
     expect(ctx.runUrl).toBe('https://github.com/Codertocat/Hello-World/actions/runs/42');
   });
 
@@ -43,7 +43,7 @@ describe('readGitHubContext', () => {
   it('marks a PR from a fork', () => {
     const event = JSON.parse(payload('pull_request', 'opened')) as { pull_request: { head: { repo: { full_name: string } } } };
     event.pull_request.head.repo.full_name = 'someone/Hello-World';
-    expect(contextFor('pull_request_target', JSON.stringify(event)).pullRequest).toEqual({ number: 2, fromFork: true });
+    expect(contextFor('pull_request_target', JSON.stringify(event)).pullRequest).toMatchObject({ number: 2, fromFork: true });
   });
 
   it('works without an event file (local runs)', () => {

@@ -1,8 +1,82 @@
+/**
+ * The plan action, top to bottom: inputs → plan JSON (Terraform or a file) → model → masks → comment and
+ * summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
+ */
+import { tmpdir } from 'node:os';
+import { UserError } from '../../errors.js';
+import { readGitHubContext } from '../../github/context.js';
+import { commentMarker } from '../../comment/marker.js';
+import { renderPlan } from '../../comment/render.js';
+import { parsePlan } from '../../terraform/parse-plan.js';
+import type { PlanModel } from '../../terraform/plan-model.js';
+import { InputReader } from '../inputs.js';
 import { runAction } from '../run-action.js';
-import { info } from '../runner.js';
+import { appendSummary, group, info, setSecret, warning } from '../runner.js';
+import { parseInputs } from './inputs.js';
+import { lineWriter } from './line-writer.js';
+import { writePlanOutputs } from './outputs.js';
+import { obtainPlan } from './plan-source.js';
+import { publishToPullRequest } from './publish.js';
 
 export async function run(): Promise<void> {
   await runAction('plan', async () => {
-    info('plan: not implemented yet');
+    const inputs = parseInputs(InputReader.fromRunner());
+    if (inputs.githubToken) setSecret(inputs.githubToken);
+    const context = readGitHubContext(process.env);
+
+    const title = inputs.source.kind === 'run' ? `terraform plan (${inputs.workingDirectory})` : `read plan (${inputs.source.path})`;
+    const plan = await group(title, async () => {
+      const log = lineWriter(info);
+      try {
+        return await obtainPlan(inputs, { scratchDir: process.env.RUNNER_TEMP || tmpdir(), log: log.write });
+      } finally {
+        log.flush();
+      }
+    });
+
+    const model: PlanModel | undefined = plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined;
+    // Masks first: nothing below may print, post or output a sensitive value in clear text.
+    for (const secret of model?.sensitiveValues ?? []) setSecret(secret);
+
+    const rendered = renderPlan(model, {
+      environment: inputs.environment,
+      workingDirectory: inputs.workingDirectory,
+      commitSha: context.pullRequest?.headSha || context.sha || undefined,
+      runUrl: context.runUrl,
+      terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
+      planSha256: plan.sha256,
+      diagnostics: plan.diagnostics,
+    });
+
+    const published = await publishToPullRequest({
+      context,
+      token: inputs.githubToken,
+      mode: inputs.comment,
+      marker: commentMarker(inputs.environment, inputs.workingDirectory),
+      body: rendered.comment,
+      environment: inputs.environment,
+      label: inputs.labels ? { state: labelState(model, plan.failed) } : undefined,
+      env: process.env,
+      warn: warning,
+      info,
+    });
+    appendSummary(rendered.summary);
+    writePlanOutputs(model, plan, published);
+
+    if (plan.failed || model?.errored) {
+      throw new UserError('terraform plan failed; its diagnostics are in the plan comment and the job summary.');
+    }
+    if (inputs.failOnDestroy && model && (model.counts.destroy > 0 || model.counts.replace > 0)) {
+      throw new UserError(
+        `the plan destroys ${model.counts.destroy} resource(s) (${model.counts.replace} of them replaced) and \`fail-on-destroy\` is true.`,
+      );
+    }
   });
+}
+
+/** Which plan label fits; undefined (remove ours) when the plan failed and says nothing reliable. */
+function labelState(model: PlanModel | undefined, failed: boolean): 'changes' | 'destroy' | 'no-changes' | undefined {
+  if (failed || !model || model.errored) return undefined;
+  if (model.counts.destroy > 0 || model.counts.replace > 0) return 'destroy';
+  return model.hasChanges ? 'changes' : 'no-changes';
 }
