@@ -1,0 +1,212 @@
+locals {
+  labels = merge(var.labels, {
+    environment = var.environment
+    managed-by  = "terraform"
+    component   = "dc-pipeline-ingest"
+  })
+
+  env = merge(var.env, {
+    CATALOG     = var.catalog_path
+    BUCKET      = var.bucket_name
+    PROJECT_ID  = var.project_id
+    ENVIRONMENT = var.environment
+    TARGET      = "gcp"
+  })
+
+  topic_id = var.create_cloud_builds_topic ? google_pubsub_topic.cloud_builds[0].id : "projects/${var.project_id}/topics/cloud-builds"
+
+  raw_prefix = "projects/_/buckets/${var.bucket_name}/objects/raw/"
+}
+
+# --- Identities -------------------------------------------------------------------------------------------
+
+resource "google_service_account" "main" {
+  project      = var.project_id
+  account_id   = "${var.name}-run"
+  display_name = "dc-pipeline ingest (${var.environment})"
+  description  = "Runs the ingest service: writes raw/ in the staging bucket and loads the target dataset."
+}
+
+resource "google_service_account" "trigger" {
+  project      = var.project_id
+  account_id   = "${var.name}-trigger"
+  display_name = "dc-pipeline ingest trigger (${var.environment})"
+  description  = "Identity Eventarc uses to deliver cloud-builds events; may only invoke the ingest service."
+}
+
+# --- What the ingest may touch ----------------------------------------------------------------------------
+
+# Create objects under raw/ only (staged CSVs, quarantine files and manifests are all under raw/<dataset>/).
+resource "google_storage_bucket_iam_member" "raw_creator" {
+  bucket = var.bucket_name
+  role   = "roles/storage.objectCreator"
+  member = google_service_account.main.member
+
+  condition {
+    title       = "raw-prefix-only"
+    description = "Objects under raw/ only."
+    expression  = "resource.name.startsWith(\"${local.raw_prefix}\")"
+  }
+}
+
+# Read and list under raw/: the write-once check looks content up by sha256, and BigQuery load jobs run as this
+# account and read the staged object.
+resource "google_storage_bucket_iam_member" "raw_viewer" {
+  bucket = var.bucket_name
+  role   = "roles/storage.objectViewer"
+  member = google_service_account.main.member
+
+  condition {
+    title       = "raw-prefix-only"
+    description = "Objects under raw/ and listings of raw/ only."
+    expression  = "resource.name.startsWith(\"${local.raw_prefix}\") || api.getAttribute(\"storage.googleapis.com/objectListPrefix\", \"\").startsWith(\"raw/\")"
+  }
+}
+
+# BigQuery jobs belong to a project, not a dataset: there is no narrower resource to grant jobs.create on.
+# The data the jobs may write is limited by the dataset-level grant below.
+resource "google_project_iam_member" "bigquery_job_user" {
+  project = var.project_id
+  role    = "roles/bigquery.jobUser"
+  member  = google_service_account.main.member
+}
+
+resource "google_bigquery_dataset_iam_member" "data_editor" {
+  project    = var.project_id
+  dataset_id = var.dataset_id
+  role       = "roles/bigquery.dataEditor"
+  member     = google_service_account.main.member
+}
+
+# Launching a Dataflow template is a project-level permission (jobs are project resources); acting as the
+# worker account is granted on that one account only.
+resource "google_project_iam_member" "dataflow_developer" {
+  count   = var.dataflow_worker_service_account == null ? 0 : 1
+  project = var.project_id
+  role    = "roles/dataflow.developer"
+  member  = google_service_account.main.member
+}
+
+resource "google_service_account_iam_member" "dataflow_act_as" {
+  count              = var.dataflow_worker_service_account == null ? 0 : 1
+  service_account_id = "projects/${var.project_id}/serviceAccounts/${var.dataflow_worker_service_account}"
+  role               = "roles/iam.serviceAccountUser"
+  member             = google_service_account.main.member
+}
+
+# --- The service --------------------------------------------------------------------------------------------
+
+resource "google_cloud_run_v2_service" "main" {
+  project             = var.project_id
+  location            = var.region
+  name                = var.name
+  ingress             = var.ingress
+  labels              = local.labels
+  deletion_protection = var.deletion_protection
+
+  template {
+    service_account                  = google_service_account.main.email
+    timeout                          = "${var.timeout_seconds}s"
+    max_instance_request_concurrency = var.concurrency
+    labels                           = local.labels
+
+    scaling {
+      min_instance_count = var.scaling.min_instances
+      max_instance_count = var.scaling.max_instances
+    }
+
+    containers {
+      image = var.image
+
+      resources {
+        limits = {
+          cpu    = var.resources.cpu
+          memory = var.resources.memory
+        }
+        cpu_idle = var.resources.cpu_idle
+      }
+
+      dynamic "env" {
+        for_each = local.env
+        content {
+          name  = env.key
+          value = env.value
+        }
+      }
+
+      startup_probe {
+        http_get {
+          path = "/healthz"
+        }
+        period_seconds    = 2
+        failure_threshold = 15
+      }
+    }
+  }
+
+  lifecycle {
+    # The deploy (cloudbuild/ingest-image.yaml) owns the image tag and rolls out new revisions; Terraform only
+    # sets the first image. Without this, every apply would roll the service back to var.image.
+    ignore_changes = [
+      template[0].containers[0].image,
+      client,
+      client_version,
+    ]
+  }
+}
+
+resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
+  project  = var.project_id
+  location = var.region
+  name     = google_cloud_run_v2_service.main.name
+  role     = "roles/run.invoker"
+  member   = google_service_account.trigger.member
+}
+
+resource "google_cloud_run_v2_service_iam_member" "invokers" {
+  for_each = toset(var.invokers)
+  project  = var.project_id
+  location = var.region
+  name     = google_cloud_run_v2_service.main.name
+  role     = "roles/run.invoker"
+  member   = each.value
+}
+
+# --- Build events -> the service ------------------------------------------------------------------------------
+
+# Cloud Build publishes every build's status to the topic named exactly `cloud-builds`, if it exists.
+resource "google_pubsub_topic" "cloud_builds" {
+  count   = var.create_cloud_builds_topic ? 1 : 0
+  project = var.project_id
+  name    = "cloud-builds"
+  labels  = local.labels
+}
+
+resource "google_eventarc_trigger" "build_events" {
+  project         = var.project_id
+  location        = var.region
+  name            = "${var.name}-build-events"
+  service_account = google_service_account.trigger.email
+  labels          = local.labels
+
+  matching_criteria {
+    attribute = "type"
+    value     = "google.cloud.pubsub.topic.v1.messagePublished"
+  }
+
+  transport {
+    pubsub {
+      topic = local.topic_id
+    }
+  }
+
+  destination {
+    cloud_run_service {
+      service = google_cloud_run_v2_service.main.name
+      region  = var.region
+      path    = "/"
+    }
+  }
+
+  depends_on = [google_cloud_run_v2_service_iam_member.trigger_invoker]
+}
