@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Plan rendering benchmark. For plans of 1,000 / 10,000 / 30,000 terraform_data resources (made by Terraform
+// itself and cached in .bench-cache/, outside git) it runs, each as a child process:
+//   - the plan action bundle (dist/plan/index.js) in plan-json mode with comment: off, as the runner would;
+//   - `terraform show -no-color <planfile>`, what a human reads;
+//   - a bare `JSON.parse` of the same JSON in node, the floor for anything that reads the document;
+// and prints wall time and peak RSS (/usr/bin/time) with the ratios the issue sets as targets:
+// bundle ≤ 0.5× terraform show, ≤ 2× JSON.parse, peak RSS ≤ 1.5× JSON.parse; plus the bundle's cold start
+// over bare `node -e 0` (median of 11 runs on a one-resource plan; target ≤ +60 ms).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cacheRoot = join(root, '.bench-cache', 'plan');
+const terraform = process.env.TERRAFORM ?? 'terraform';
+const node = process.execPath;
+const bundle = join(root, 'dist', 'plan', 'index.js');
+const SIZES = (process.env.BENCH_PLAN_SIZES ?? '1000,10000,30000').split(',').map(Number);
+const haveTime = existsSync('/usr/bin/time');
+
+if (!existsSync(bundle)) must(node, [join(root, 'scripts', 'build.js'), 'plan'], { cwd: root, stdio: 'inherit' });
+
+function must(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
+  if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.error?.message ?? r.stderr}`);
+  return r;
+}
+
+/** A root of `count` terraform_data resources with a few attributes each, planned from empty state. */
+function planOf(count) {
+  const dir = join(cacheRoot, String(count));
+  const json = join(dir, 'plan.json');
+  const planFile = join(dir, 'plan.tfplan');
+  if (existsSync(json) && existsSync(planFile) && existsSync(join(dir, '.terraform.lock.hcl'))) return { dir, json, planFile };
+  process.stdout.write(`generating a ${count.toLocaleString('en')}-resource plan with Terraform (cached in ${dir})…\n`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'main.tf'),
+    `resource "terraform_data" "r" {
+  count = ${count}
+  input = {
+    name   = "resource-\${count.index}"
+    size   = count.index
+    tags   = { env = "bench", team = "data", index = tostring(count.index) }
+    config = { retention_days = 30, versioning = true, location = "europe-west1" }
+  }
+}
+`,
+  );
+  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  must(terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env });
+  must(terraform, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${planFile}`], { cwd: dir, env });
+  const shown = must(terraform, ['show', '-json', planFile], { cwd: dir, env });
+  writeFileSync(json, shown.stdout);
+  return { dir, json, planFile };
+}
+
+/** Runs one command; wall time from here, peak RSS from /usr/bin/time (KiB → MiB). */
+function measure(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const rssFile = join(scratch, `rss-${Math.random().toString(36).slice(2)}`);
+    const argv = haveTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const started = process.hrtime.bigint();
+    const child = spawn(argv[0], argv[1], { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 2000)}`));
+      const rssMiB = haveTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : NaN;
+      resolve({ ms, rssMiB });
+    });
+  });
+}
+
+function bundleRun(jsonPath) {
+  const work = mkdtempSync(join(scratch, 'run-'));
+  writeFileSync(join(work, 'out'), '');
+  writeFileSync(join(work, 'summary'), '');
+  return measure(node, [bundle], {
+    cwd: work,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: work,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: join(work, 'out'),
+      GITHUB_STEP_SUMMARY: join(work, 'summary'),
+      GITHUB_REPOSITORY: 'bench/bench',
+      GITHUB_EVENT_NAME: 'pull_request',
+      INPUT_PLAN_JSON: jsonPath,
+      INPUT_COMMENT: 'off',
+      INPUT_ENVIRONMENT: 'bench',
+    },
+  });
+}
+
+async function best(times, fn) {
+  // The fastest of a few runs: the least disturbed by whatever else the machine is doing.
+  let pick;
+  for (let i = 0; i < times; i++) {
+    const r = await fn();
+    if (!pick || r.ms < pick.ms) pick = { ...r, rssMiB: Math.max(pick?.rssMiB ?? 0, r.rssMiB) };
+  }
+  return pick;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMiB = (m) => (Number.isFinite(m) ? `${m.toFixed(0)} MiB` : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
+const verdict = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'ok' : 'MISSED') : 'n/a');
+
+const scratch = mkdtempSync(join(tmpdir(), 'dcp-bench-plan-'));
+try {
+  if (spawnSync(terraform, ['version'], { stdio: 'ignore' }).status !== 0) throw new Error('terraform is not on the PATH');
+  const rows = [];
+  for (const size of SIZES) {
+    const plan = planOf(size);
+    const mb = statSync(plan.json).size / 1e6;
+    const repeats = size >= 10_000 ? 3 : 5;
+    const action = await best(repeats, () => bundleRun(plan.json));
+    const show = await best(size >= 10_000 ? 2 : 3, () =>
+      measure(terraform, ['show', '-no-color', plan.planFile], { cwd: plan.dir, env: { ...process.env, TF_IN_AUTOMATION: '1' } }),
+    );
+    const parse = await best(repeats, () =>
+      measure(node, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan.json)}, 'utf8'))`]),
+    );
+    rows.push({ size, mb, action, show, parse });
+  }
+
+  // Cold start: a one-resource plan, comment off, against bare node.
+  const tiny = planOf(1);
+  const bare = [];
+  const cold = [];
+  for (let i = 0; i < 11; i++) {
+    bare.push((await measure(node, ['-e', '0'])).ms);
+    cold.push((await bundleRun(tiny.json)).ms);
+  }
+  const coldOver = median(cold) - median(bare);
+
+  const header = ['resources', 'JSON', 'plan action', 'terraform show', 'JSON.parse', 'vs show (≤0.5×)', 'vs parse (≤2×)', 'RSS vs parse (≤1.5×)'];
+  const table = rows.map((r) => [
+    r.size.toLocaleString('en'),
+    `${r.mb.toFixed(1)} MB`,
+    `${fmtMs(r.action.ms)} / ${fmtMiB(r.action.rssMiB)}`,
+    `${fmtMs(r.show.ms)} / ${fmtMiB(r.show.rssMiB)}`,
+    `${fmtMs(r.parse.ms)} / ${fmtMiB(r.parse.rssMiB)}`,
+    `${ratio(r.action.ms, r.show.ms)} ${verdict(r.action.ms / r.show.ms, 0.5)}`,
+    `${ratio(r.action.ms, r.parse.ms)} ${verdict(r.action.ms / r.parse.ms, 2)}`,
+    `${ratio(r.action.rssMiB, r.parse.rssMiB)} ${verdict(r.action.rssMiB / r.parse.rssMiB, 1.5)}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  process.stdout.write(`\nPlan action (plan-json, comment: off) on ${process.version}; time / peak RSS, best of several runs\n\n`);
+  process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
+  process.stdout.write(
+    `\nCold start (median of 11, one-resource plan): bundle ${fmtMs(median(cold))}, bare node -e 0 ${fmtMs(median(bare))}, ` +
+      `+${coldOver.toFixed(0)} ms (target ≤ +60 ms: ${coldOver <= 60 ? 'ok' : 'MISSED'})\n`,
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
