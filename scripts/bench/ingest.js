@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// Ingest benchmark (issue 4 §5): `node scripts/bench/ingest.js [--sizes 100,1000] [--only validate,papaparse]`.
+//
+// Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
+// same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv and our validateCsv
+// (file → validate → a discarding sink). Each measurement runs in its own child process, so the peak RSS it
+// reports (getrusage maxrss) belongs to that reader alone. Our TypeScript is bundled once with rolldown into
+// .bench-cache/build/ so this script runs on plain Node.
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Writable } from 'node:stream';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cache = join(root, '.bench-cache');
+const MB = 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
+
+/** The schema of the generated file, as the catalog would declare it. */
+const DATASET = {
+  name: 'bench',
+  source: { url: '', format: 'csv', compression: 'none' },
+  csv: { delimiter: ',', quote: '"', header: true, encoding: 'utf-8' },
+  schema: [
+    { name: 'id', type: 'INTEGER', mode: 'REQUIRED' },
+    { name: 'code', type: 'STRING', mode: 'NULLABLE' },
+    { name: 'city', type: 'STRING', mode: 'NULLABLE' },
+    { name: 'amount', type: 'FLOAT', mode: 'NULLABLE' },
+    { name: 'price', type: 'NUMERIC', mode: 'NULLABLE' },
+    { name: 'day', type: 'DATE', mode: 'NULLABLE' },
+    { name: 'active', type: 'BOOLEAN', mode: 'NULLABLE' },
+    { name: 'created', type: 'TIMESTAMP', mode: 'NULLABLE' },
+    { name: 'note', type: 'STRING', mode: 'NULLABLE' },
+  ],
+  target: { dataset: 'bench', table: 'bench' },
+  writeMode: 'append',
+  load: 'none',
+  maxBadRows: 0,
+  runsOn: ['dispatch'],
+};
+
+const CITIES = ['Seattle', 'Portland', 'Boise', 'Spokane', 'Tacoma', 'Eugene', 'Salem', 'Olympia'];
+const NOTES = ['', 'ok', 'late delivery', 'refund requested', 'gift', 'repeat customer', 'see ticket'];
+
+/** A deterministic generator (mulberry32) so every run measures the same bytes. */
+function random(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function row(id, rand) {
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const r = rand();
+  // About 3% of rows carry RFC 4180 quoting (a delimiter or doubled quotes inside a field), as real exports do.
+  const city = r < 0.02 ? `"${pick(CITIES)}, WA"` : pick(CITIES);
+  const note = r > 0.99 ? `"said ""thanks"""` : pick(NOTES);
+  const day = `20${String(10 + Math.floor(rand() * 15))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+  const time = `${String(Math.floor(rand() * 24)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}`;
+  const code = String(Math.floor(rand() * 100000)).padStart(6, '0');
+  const amount = (rand() * 10000 - 2000).toFixed(3);
+  const price = (rand() * 1000).toFixed(2);
+  const active = rand() < 0.5 ? 'true' : 'false';
+  return `${id},${code},${city},${amount},${price},${day},${active},${day}T${time}Z,${note}\n`;
+}
+
+async function generate(path, megabytes) {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
+  const rand = random(megabytes);
+  const target = megabytes * MB;
+  let written = 0;
+  let id = 1;
+  let batch = `${DATASET.schema.map((c) => c.name).join(',')}\n`;
+  while (written + batch.length < target) {
+    for (let k = 0; k < 2000; k++) batch += row(id++, rand);
+    written += Buffer.byteLength(batch);
+    if (!out.write(batch)) await once(out, 'drain');
+    batch = '';
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(partial, path);
+}
+
+async function bundleOurs() {
+  const { build } = await import('rolldown');
+  const out = join(cache, 'build', 'validate.js');
+  await build({
+    input: join(root, 'src/ingest/validate.ts'),
+    platform: 'node',
+    external: [/^node:/],
+    logLevel: 'warn',
+    output: { file: out, format: 'esm' },
+  });
+  return out;
+}
+
+function discard() {
+  return new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+}
+
+/** One measurement, inside its child process. Returns the row count it saw. */
+const READERS = {
+  async raw(file) {
+    let bytes = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) bytes += chunk.length;
+    return bytes;
+  },
+  async papaparse(file) {
+    const Papa = (await import('papaparse')).default;
+    let rows = 0;
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {});
+    parser.on('data', () => rows++);
+    const done = once(parser, 'end');
+    createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(parser);
+    await done;
+    return rows;
+  },
+  async 'csv-parse'(file) {
+    const { parse } = await import('csv-parse');
+    let rows = 0;
+    const parser = createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(parse());
+    for await (const _record of parser) rows++;
+    return rows;
+  },
+  async duckdb(file) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(`SELECT count(*) FROM read_csv('${file.replaceAll("'", "''")}')`);
+    return Number(reader.getRows()[0][0]) + 1;
+  },
+  async validateCsv(file, bundle) {
+    const { validateCsv } = await import(pathToFileURL(bundle).href);
+    const report = await validateCsv(createReadStream(file, { highWaterMark: READ_CHUNK }), DATASET, {
+      clean: discard(),
+      quarantine: discard(),
+    });
+    return report.rows + 1;
+  },
+};
+
+async function child(mode, file, bundle) {
+  const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
+  const count = await READERS[mode](file, bundle);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const megabytes = statSync(file).size / MB;
+  const peakRss = process.resourceUsage().maxRSS / 1024;
+  const mbPerSecond = megabytes / seconds;
+  // MB per CPU-second as well: on a shared machine wall time mostly measures the neighbours. (DuckDB is
+  // multi-threaded, so its per-CPU figure is below its wall-clock one.)
+  const mbPerCpuSecond = megabytes / cpuSeconds;
+  process.stdout.write(JSON.stringify({ mode, seconds, mbPerSecond, mbPerCpuSecond, peakRss, count }) + '\n');
+}
+
+function runChild(mode, file, bundle) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file, bundle], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (data) => (out += data));
+    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${mode} exited ${code}`))));
+  });
+}
+
+function pad(text, width) {
+  return String(text).padStart(width);
+}
+
+async function main(argv) {
+  if (argv[0] === '--child') return child(argv[1], argv[2], argv[3]);
+  const flag = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i === -1 ? fallback : argv[i + 1];
+  };
+  const sizes = flag('--sizes', '100,1000').split(',').map(Number);
+  const modes = flag('--only', Object.keys(READERS).join(',')).split(',');
+  const bundle = await bundleOurs();
+  console.log(`node ${process.version}; read chunk ${READ_CHUNK / 1024} KiB; rows checked against every reader`);
+  for (const size of sizes) {
+    const file = join(cache, `bench-${size}mb.csv`);
+    await generate(file, size);
+    const results = [];
+    for (const mode of modes) results.push(await runChild(mode, file, bundle));
+    const papa = results.find((r) => r.mode === 'papaparse');
+    const duck = results.find((r) => r.mode === 'duckdb');
+    console.log(`\n${size} MB file (${(statSync(file).size / MB).toFixed(0)} MiB): ${file}`);
+    console.log(
+      `${'reader'.padEnd(14)}${pad('MB/s', 7)}${pad('× papa', 8)}${pad('× duckdb', 10)}` +
+        `${pad('MB/cpu-s', 10)}${pad('× papa', 8)}${pad('peak RSS', 10)}${pad('rows+1', 11)}`,
+    );
+    const ratio = (value, base) => (base ? (value / base).toFixed(2) : '-');
+    for (const r of results) {
+      console.log(
+        `${r.mode.padEnd(14)}${pad(r.mbPerSecond.toFixed(0), 7)}${pad(ratio(r.mbPerSecond, papa?.mbPerSecond), 8)}` +
+          `${pad(ratio(r.mbPerSecond, duck?.mbPerSecond), 10)}${pad(r.mbPerCpuSecond.toFixed(0), 10)}` +
+          `${pad(ratio(r.mbPerCpuSecond, papa?.mbPerCpuSecond), 8)}${pad(`${r.peakRss.toFixed(0)} MB`, 10)}` +
+          `${pad(r.count, 11)}`,
+      );
+    }
+  }
+}
+
+await main(process.argv.slice(2));
