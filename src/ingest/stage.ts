@@ -13,8 +13,9 @@
  * and removes anything it created under a different day's path).
  */
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { DatasetSpec } from './dataset.js';
-import { NotFoundError, type ObjectStore } from '../storage/object-store.js';
+import { NotFoundError, type ObjectStore, type WriteOptions } from '../storage/object-store.js';
 
 export const INDEX_VERSION = 1;
 
@@ -138,6 +139,25 @@ export async function findStaged(store: ObjectStore, bucket: string, dataset: st
   return fromIndex(store, bucket, entry, false);
 }
 
+/**
+ * writeOnce, treating "it exists now" after a failed write as not created: the name is content-addressed, so
+ * whoever wrote it (a concurrent stager, or our own upload whose answer was lost) wrote the same bytes.
+ */
+async function writeOnceOrExisting(
+  store: ObjectStore,
+  bucket: string,
+  name: string,
+  source: () => Buffer | string | Readable,
+  options: WriteOptions,
+): Promise<boolean> {
+  try {
+    return (await store.writeOnce(bucket, name, source(), options)).created;
+  } catch (error) {
+    if (await store.stat(bucket, name).catch(() => undefined)) return false;
+    throw error;
+  }
+}
+
 export function manifestFor(input: StageInput, paths: StagedPaths): Record<string, unknown> {
   const { store, bucket } = input;
   return {
@@ -176,25 +196,19 @@ export async function stageContent(input: StageInput): Promise<StagedContent> {
   const written: string[] = [];
   const metadata = { dataset: dataset.name, sha256 };
 
-  const object = await store.writeOnce(bucket, paths.object, createReadStream(input.cleanFile), {
-    contentType: 'text/csv; charset=utf-8',
-    metadata,
-  });
-  if (object.created) written.push(paths.object);
-
-  if (input.quarantineFile) {
-    const q = await store.writeOnce(bucket, paths.quarantine, createReadStream(input.quarantineFile), {
-      contentType: 'application/x-ndjson',
-      metadata,
-    });
-    if (q.created) written.push(paths.quarantine);
+  const cleanFile = input.cleanFile;
+  if (await writeOnceOrExisting(store, bucket, paths.object, () => createReadStream(cleanFile), { contentType: 'text/csv; charset=utf-8', metadata })) {
+    written.push(paths.object);
   }
-
-  const manifest = await store.writeOnce(bucket, paths.manifest, JSON.stringify(manifestFor(input, paths), null, 2) + '\n', {
-    contentType: 'application/json',
-    metadata,
-  });
-  if (manifest.created) written.push(paths.manifest);
+  const quarantineFile = input.quarantineFile;
+  if (quarantineFile) {
+    const options = { contentType: 'application/x-ndjson', metadata };
+    if (await writeOnceOrExisting(store, bucket, paths.quarantine, () => createReadStream(quarantineFile), options)) written.push(paths.quarantine);
+  }
+  const manifestText = JSON.stringify(manifestFor(input, paths), null, 2) + '\n';
+  if (await writeOnceOrExisting(store, bucket, paths.manifest, () => manifestText, { contentType: 'application/json', metadata })) {
+    written.push(paths.manifest);
+  }
 
   const entry: IndexEntry = {
     version: INDEX_VERSION,
@@ -206,11 +220,10 @@ export async function stageContent(input: StageInput): Promise<StagedContent> {
     staged_at: input.now.toISOString(),
   };
   const name = indexName(dataset.name, sha256);
-  const index = await store.writeOnce(bucket, name, JSON.stringify(entry, null, 2) + '\n', {
-    contentType: 'application/json',
-    metadata,
-  });
-  if (index.created) return fromIndex(store, bucket, entry, true);
+  const indexText = JSON.stringify(entry, null, 2) + '\n';
+  if (await writeOnceOrExisting(store, bucket, name, () => indexText, { contentType: 'application/json', metadata })) {
+    return fromIndex(store, bucket, entry, true);
+  }
 
   // A concurrent stager of the same content committed first. Adopt its paths; when it staged under another
   // day (a race across midnight), what this call wrote is an orphan nobody will ever read: remove it.
