@@ -19,7 +19,8 @@ locals {
     clustering = try(d.clustering, [])
   } if d.target.dataset == var.dataset_id]
 
-  bucket_prefix = "${var.project_id}-dc"
+  bucket_prefix   = "${var.project_id}-dc"
+  deployer_member = "serviceAccount:${module.github_cicd.service_accounts.deployer}"
 
   apis = toset([
     "artifactregistry.googleapis.com",
@@ -102,6 +103,7 @@ module "dataflow" {
   output_table       = module.data_platform.tables[local.datasets[each.key].target.table]
   output_dataset_id  = module.data_platform.dataset.dataset_id
   bad_records_table  = module.data_platform.bad_records_tables[local.datasets[each.key].target.table]
+  deployer_member    = local.deployer_member
   csv = {
     delimiter       = try(local.datasets[each.key].csv.delimiter, ",")
     contains_header = try(local.datasets[each.key].csv.header, true)
@@ -120,6 +122,7 @@ module "ingest_service" {
   scaling             = var.ingest_scaling
   resources           = var.ingest_resources
   deletion_protection = var.deletion_protection
+  deployer_member     = local.deployer_member
   env = {
     LOCATION        = var.location
     DATAFLOW_REGION = var.region

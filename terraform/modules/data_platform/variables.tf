@@ -98,12 +98,12 @@ variable "tables" {
     condition = alltrue(flatten([for t in var.tables : [
       for c in t.schema : contains(["STRING", "INTEGER", "FLOAT", "NUMERIC", "BOOLEAN", "DATE", "DATETIME", "TIMESTAMP"], c.type)
     ]]))
-    error_message = "Every column type must be one of: STRING, INTEGER, FLOAT, NUMERIC, BOOLEAN, DATE, DATETIME, TIMESTAMP."
+    error_message = "Every tables[].schema[].type must be one of: STRING, INTEGER, FLOAT, NUMERIC, BOOLEAN, DATE, DATETIME, TIMESTAMP."
   }
 
   validation {
     condition     = alltrue(flatten([for t in var.tables : [for c in t.schema : contains(["NULLABLE", "REQUIRED"], c.mode)]]))
-    error_message = "Every column mode must be one of: NULLABLE, REQUIRED."
+    error_message = "Every tables[].schema[].mode must be one of: NULLABLE, REQUIRED."
   }
 
   validation {

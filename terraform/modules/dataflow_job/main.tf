@@ -108,6 +108,18 @@ resource "google_service_account_iam_member" "launcher_act_as_worker" {
   member             = google_service_account.launcher.member
 }
 
+# The deployer makes the scheduler act as the launcher and the backfill job run as the worker; granting actAs
+# per account avoids a project-wide serviceAccountUser.
+resource "google_service_account_iam_member" "deployer_act_as" {
+  for_each = var.deployer_member == null ? {} : {
+    worker   = google_service_account.worker.name
+    launcher = google_service_account.launcher.name
+  }
+  service_account_id = each.value
+  role               = "roles/iam.serviceAccountUser"
+  member             = var.deployer_member
+}
+
 # --- The schema the template reads ----------------------------------------------------------------------------
 
 resource "google_storage_bucket_object" "schema" {
@@ -155,7 +167,7 @@ resource "google_cloud_scheduler_job" "main" {
     }
   }
 
-  depends_on = [google_storage_bucket_object.schema]
+  depends_on = [google_storage_bucket_object.schema, google_service_account_iam_member.deployer_act_as]
 }
 
 # --- Optional one-shot backfill -------------------------------------------------------------------------------
@@ -178,5 +190,5 @@ resource "google_dataflow_job" "backfill" {
 
   parameters = merge(local.parameters, { inputFilePattern = "${local.bucket_url}/${var.backfill.input_file_pattern}" })
 
-  depends_on = [google_storage_bucket_object.schema, google_project_iam_member.worker]
+  depends_on = [google_storage_bucket_object.schema, google_project_iam_member.worker, google_service_account_iam_member.deployer_act_as]
 }

@@ -111,6 +111,13 @@ resource "google_project_iam_member" "submitter_builds" {
   member  = google_service_account.submitter.member
 }
 
+# Cloud Build triggers that run as the deployer are created by the deployer: it must be able to act as itself.
+resource "google_service_account_iam_member" "deployer_act_as_self" {
+  service_account_id = google_service_account.deployer.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = google_service_account.deployer.member
+}
+
 resource "google_service_account_iam_member" "submitter_act_as_deployer" {
   service_account_id = google_service_account.deployer.name
   role               = "roles/iam.serviceAccountUser"

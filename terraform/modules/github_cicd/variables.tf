@@ -123,7 +123,7 @@ variable "planner_project_roles" {
 
 variable "deployer_project_roles" {
   type        = list(string)
-  description = "Project roles of the deployer Cloud Build runs terraform apply as: what it takes to create the resources of these modules. Predefined roles only; roles/owner and roles/editor are refused."
+  description = "Project roles of the deployer Cloud Build runs terraform apply as: what it takes to create the resources of these modules. Predefined roles only; roles/owner and roles/editor are refused. Acting as the runtime service accounts is granted on each of them by the modules that create them (deployer_member), not here."
   default = [
     "roles/artifactregistry.admin",
     "roles/bigquery.admin",
@@ -132,7 +132,6 @@ variable "deployer_project_roles" {
     "roles/dataflow.admin",
     "roles/eventarc.admin",
     "roles/iam.serviceAccountAdmin",
-    "roles/iam.serviceAccountUser",
     "roles/iam.workloadIdentityPoolAdmin",
     "roles/logging.configWriter",
     "roles/logging.logWriter",

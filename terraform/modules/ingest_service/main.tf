@@ -34,6 +34,18 @@ resource "google_service_account" "trigger" {
   description  = "Identity Eventarc uses to deliver cloud-builds events; may only invoke the ingest service."
 }
 
+# The deployer attaches these accounts to the service and the trigger, which needs actAs on them; granting it
+# here, per account, avoids a project-wide serviceAccountUser.
+resource "google_service_account_iam_member" "deployer_act_as" {
+  for_each = var.deployer_member == null ? {} : {
+    run     = google_service_account.main.name
+    trigger = google_service_account.trigger.name
+  }
+  service_account_id = each.value
+  role               = "roles/iam.serviceAccountUser"
+  member             = var.deployer_member
+}
+
 # --- What the ingest may touch ----------------------------------------------------------------------------
 
 # Create objects under raw/ only (staged CSVs, quarantine files and manifests are all under raw/<dataset>/).
@@ -144,6 +156,8 @@ resource "google_cloud_run_v2_service" "main" {
     }
   }
 
+  depends_on = [google_service_account_iam_member.deployer_act_as]
+
   lifecycle {
     # The deploy (cloudbuild/ingest-image.yaml) owns the image tag and rolls out new revisions; Terraform only
     # sets the first image. Without this, every apply would roll the service back to var.image.
@@ -208,5 +222,5 @@ resource "google_eventarc_trigger" "build_events" {
     }
   }
 
-  depends_on = [google_cloud_run_v2_service_iam_member.trigger_invoker]
+  depends_on = [google_cloud_run_v2_service_iam_member.trigger_invoker, google_service_account_iam_member.deployer_act_as]
 }

@@ -162,3 +162,14 @@ variable "labels" {
   description = "Labels added to the service and the trigger."
   default     = {}
 }
+
+variable "deployer_member" {
+  type        = string
+  description = "IAM member that applies this module (e.g. serviceAccount:dc-deployer-dev@…). It is granted iam.serviceAccountUser on this module's service accounts only, instead of on every account in the project. Null grants nothing (apply as a user who already may)."
+  default     = null
+
+  validation {
+    condition     = var.deployer_member == null || can(regex("^(serviceAccount|user|group):.+@.+$", var.deployer_member))
+    error_message = "deployer_member must be an IAM member such as serviceAccount:NAME@PROJECT.iam.gserviceaccount.com."
+  }
+}
