@@ -1,0 +1,159 @@
+/**
+ * The embedded default warehouse: DuckDB in one file (.dc-pipeline/warehouse.duckdb). Same contract as the
+ * BigQuery loader: the catalog schema, append or replace, and at most one load per job id — the rows and a
+ * row in the `_dc_pipeline.loads` ledger are written in one transaction, so a rerun finds the ledger row and
+ * adopts it, and a failed load leaves neither behind.
+ *
+ * DuckDB allows one open instance per file per process, and a single connection here runs one statement at a
+ * time: every warehouse on the same file in this process shares one instance and one queue, which is also
+ * what serializes concurrent loads (50 identical events become one load and 49 adoptions).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { CREATE_LEDGER_SQL, createTableSql, ident, insertFromCsvSql, LEDGER_TABLE, qualified } from './duckdb-sql.js';
+import type { LoadRequest, LoadResult, Warehouse } from './warehouse.js';
+
+export interface DuckDbWarehouseOptions {
+  /** Database file, e.g. .dc-pipeline/warehouse.duckdb (created with its folder when absent). */
+  path: string;
+  now?: () => Date;
+}
+
+export type DuckDbWarehouse = Warehouse & {
+  /** Run SQL and return rows as JSON-safe objects (BIGINT and DECIMAL as strings). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
+};
+
+interface SharedDb {
+  ready: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }>;
+  users: number;
+  queue: Promise<unknown>;
+}
+
+const openFiles = new Map<string, SharedDb>();
+/** Files whose last warehouse is closing: a new open waits, so one file never has two live instances. */
+const closingFiles = new Map<string, Promise<void>>();
+
+export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWarehouse {
+  const path = resolve(options.path);
+  const now = options.now ?? (() => new Date());
+  let shared: SharedDb | undefined;
+  let closed = false;
+
+  const run = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new Error(`DuckDB warehouse ${path} is closed`));
+    shared ??= acquire(path);
+    const db = shared;
+    const next = db.queue.then(async () => work((await db.ready).connection));
+    db.queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    load: (request) => run((connection) => loadOnce(connection, request, now())),
+    query: (sql) =>
+      run(async (connection) => {
+        const reader = await connection.runAndReadAll(sql);
+        return reader.getRowObjectsJson() as Record<string, unknown>[];
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (shared) await release(path, shared);
+    },
+  };
+}
+
+async function loadOnce(connection: DuckDBConnection, request: LoadRequest, loadedAt: Date): Promise<LoadResult> {
+  const { dataset: schema, table } = request.target;
+  const tableName = `${schema}.${table}`;
+  const prior = await connection.runAndReadAll(
+    `SELECT job_id, rows, "table" FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix) ORDER BY job_id LIMIT 1`,
+    { prefix: `${request.jobIdPrefix}_` },
+  );
+  const found = prior.getRowObjectsJson()[0];
+  if (found) {
+    const jobId = String(found.job_id);
+    return { jobId, attempt: Number(jobId.slice(request.jobIdPrefix.length + 1)), adopted: true, rowsLoaded: Number(found.rows), table: String(found.table) };
+  }
+
+  // A failed load rolls back completely, so there is never a failed attempt to skip: attempt 1 is the job.
+  const jobId = `${request.jobIdPrefix}_1`;
+  const source = localPath(request.sourceUri);
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    await connection.run(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    await connection.run(createTableSql(schema, table, request.schema));
+    if (request.writeMode === 'replace') await connection.run(`DELETE FROM ${qualified(schema, table)}`);
+    const inserted = await connection.run(insertFromCsvSql(schema, table, source, request.schema));
+    const rows = Number(inserted.rowsChanged);
+    await connection.run(
+      `INSERT INTO ${LEDGER_TABLE} VALUES ($job_id, $dataset, $table, $rows, $loaded_at::TIMESTAMPTZ, $source_uri, $write_mode, $labels)`,
+      {
+        job_id: jobId,
+        dataset: request.dataset,
+        table: tableName,
+        rows,
+        loaded_at: loadedAt.toISOString(),
+        source_uri: request.sourceUri,
+        write_mode: request.writeMode,
+        labels: JSON.stringify(request.labels ?? {}),
+      },
+    );
+    await connection.run('COMMIT');
+    return { jobId, attempt: 1, adopted: false, rowsLoaded: rows, table: tableName };
+  } catch (err) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw new Error(`DuckDB load ${jobId} into ${tableName} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+/** The staged file: file:///abs/path or a plain path. */
+export function localPath(sourceUri: string): string {
+  if (sourceUri.startsWith('file://')) return fileURLToPath(sourceUri);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(sourceUri)) {
+    throw new Error(`The DuckDB warehouse loads local staged files (file:// or a path); got ${sourceUri}`);
+  }
+  return resolve(sourceUri);
+}
+
+function acquire(path: string): SharedDb {
+  let db = openFiles.get(path);
+  if (!db) {
+    const ready = (async () => {
+      await closingFiles.get(path);
+      mkdirSync(dirname(path), { recursive: true });
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const instance = await DuckDBInstance.create(path);
+      const connection = await instance.connect();
+      // Timestamps print in UTC whatever the machine's zone, so outputs do not depend on where they ran.
+      await connection.run(`SET TimeZone = 'UTC'; ${CREATE_LEDGER_SQL}`);
+      return { instance, connection };
+    })();
+    db = { ready, users: 0, queue: ready.catch(() => undefined) };
+    openFiles.set(path, db);
+    ready.catch(() => openFiles.delete(path));
+  }
+  db.users += 1;
+  return db;
+}
+
+async function release(path: string, db: SharedDb): Promise<void> {
+  db.users -= 1;
+  if (db.users > 0) return;
+  openFiles.delete(path);
+  const closing = (async () => {
+    await db.queue;
+    const opened = await db.ready.catch(() => undefined);
+    opened?.connection.closeSync();
+    opened?.instance.closeSync();
+  })();
+  closingFiles.set(path, closing);
+  try {
+    await closing;
+  } finally {
+    if (closingFiles.get(path) === closing) closingFiles.delete(path);
+  }
+}
