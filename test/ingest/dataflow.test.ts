@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGcsServer, type GcsServer } from '../servers/gcs.js';
+import { createGcsStore } from '../../src/storage/gcs.js';
+import type { ObjectStore } from '../../src/storage/object-store.js';
+import { stageContent, type StagedContent } from '../../src/ingest/stage.js';
+import { loadWithDataflow } from '../../src/ingest/load.js';
+import { createDataflowLauncher, dataflowJobName, dataflowSchemaJson } from '../../src/ingest/dataflow.js';
+import { WEATHER_CSV, tempDir, weatherDataset } from './pipeline-support.js';
+
+/** A loopback Dataflow v1b3 endpoint: templates:launch (409 for a running job of the same name) and jobs.list. */
+interface DataflowServer {
+  url: string;
+  launches: { path: string; query: URLSearchParams; body: Record<string, unknown> }[];
+  jobs: { id: string; name: string; currentState: string }[];
+  failNext: number[];
+  close(): Promise<void>;
+}
+
+async function startDataflowServer(): Promise<DataflowServer> {
+  const state: DataflowServer = { url: '', launches: [], jobs: [], failNext: [], close: async () => undefined };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const send = (status: number, body: unknown): void => {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      };
+      const injected = state.failNext.shift();
+      if (injected) return send(injected, { error: { code: injected, message: 'injected', status: 'UNAVAILABLE' } });
+      const launch = /^\/v1b3\/projects\/([^/]+)\/locations\/([^/]+)\/templates:launch$/.exec(url.pathname);
+      if (req.method === 'POST' && launch) {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        state.launches.push({ path: url.pathname, query: url.searchParams, body });
+        if (state.jobs.some((j) => j.name === body.jobName && j.currentState === 'JOB_STATE_RUNNING')) {
+          return send(409, { error: { code: 409, message: `(c0ffee): The workflow could not be created. Causes: (c0ffee): There is already an active job named ${String(body.jobName)}.`, status: 'ALREADY_EXISTS' } });
+        }
+        const job = { id: `2026-03-09_00_00_00-${state.jobs.length + 1}`, name: String(body.jobName), currentState: 'JOB_STATE_RUNNING' };
+        state.jobs.push(job);
+        return send(200, { job: { ...job, projectId: launch[1], location: launch[2] } });
+      }
+      if (req.method === 'GET' && /\/jobs$/.test(url.pathname)) return send(200, { jobs: state.jobs.filter((j) => j.currentState === 'JOB_STATE_RUNNING') });
+      send(404, { error: { code: 404, message: `no route ${req.method} ${url.pathname}` } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
+
+let gcs: GcsServer;
+let dataflow: DataflowServer;
+let store: ObjectStore;
+let n = 0;
+
+beforeAll(async () => {
+  [gcs, dataflow] = await Promise.all([startGcsServer(), startDataflowServer()]);
+  store = createGcsStore({ env: { STORAGE_EMULATOR_HOST: gcs.url } });
+});
+afterAll(async () => Promise.all([gcs?.close(), dataflow?.close()]));
+
+async function staged(content = WEATHER_CSV): Promise<{ staged: StagedContent; sha256: string; bucket: string }> {
+  const bucket = `dataflow-test-${++n}`;
+  gcs.createBucket(bucket);
+  const cleanFile = join(tempDir('dataflow'), 'clean.csv');
+  writeFileSync(cleanFile, content);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const result = await stageContent({
+    store,
+    bucket,
+    dataset: weatherDataset({ load: 'dataflow' }),
+    sha256,
+    cleanFile,
+    source: { url: 'https://data.example/w.csv' },
+    counts: { rows: 5, badRows: 0, bytes: content.length },
+    now: new Date('2026-03-09T10:00:00Z'),
+  });
+  return { staged: result, sha256, bucket };
+}
+
+const launcher = () => createDataflowLauncher({ projectId: 'demo-project', region: 'europe-west1', env: { DATAFLOW_EMULATOR_HOST: dataflow.url } });
+
+describe('the dataflow load path', () => {
+  it('writes the schema file the template expects and launches GCS_CSV_to_BigQuery with the staged object', async () => {
+    const { staged: s, sha256, bucket } = await staged();
+    const result = await loadWithDataflow({ store, dataset: weatherDataset({ load: 'dataflow' }), staged: s, sha256, launcher: launcher(), now: new Date() });
+
+    const schemaName = s.objectName.replace(/\.csv$/, '.schema.json');
+    expect(JSON.parse(gcs.getObject(bucket, schemaName)!.data.toString())).toEqual({
+      'BigQuery Schema': [
+        { name: 'date', type: 'DATE', mode: 'REQUIRED' },
+        { name: 'precipitation', type: 'FLOAT', mode: 'NULLABLE' },
+        { name: 'temp_max', type: 'FLOAT', mode: 'NULLABLE' },
+        { name: 'temp_min', type: 'FLOAT', mode: 'NULLABLE' },
+        { name: 'wind', type: 'FLOAT', mode: 'NULLABLE' },
+        { name: 'weather', type: 'STRING', mode: 'NULLABLE' },
+      ],
+    });
+    const launch = dataflow.launches.at(-1)!;
+    expect(launch.path).toBe('/v1b3/projects/demo-project/locations/europe-west1/templates:launch');
+    expect(launch.query.get('gcsPath')).toBe('gs://dataflow-templates-europe-west1/latest/GCS_CSV_to_BigQuery');
+    expect(launch.body).toEqual({
+      jobName: `ingest-seattle-weather-${sha256.slice(0, 16)}`,
+      parameters: {
+        inputFilePattern: s.objectUri,
+        schemaJSONPath: `gs://${bucket}/${schemaName}`,
+        outputTable: 'demo-project:raw.seattle_weather',
+        bigQueryLoadingTemporaryDirectory: `gs://${bucket}/tmp/dataflow/bigquery/`,
+        badRecordsOutputTable: 'demo-project:raw.seattle_weather_bad_records',
+        delimiter: ',',
+        csvFormat: 'Default',
+        containsHeaders: 'true',
+        csvFileEncoding: 'UTF-8',
+      },
+      environment: { tempLocation: `gs://${bucket}/tmp/dataflow/` },
+    });
+    expect(result).toMatchObject({ outcome: 'launched', table: 'demo-project:raw.seattle_weather' });
+    expect(result.jobId).toMatch(/^2026-03-09_/);
+  });
+
+  it('does not launch the same content twice on a rerun', async () => {
+    const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-01,0.0,12.8,5.0,4.7,sun\n');
+    const before = dataflow.launches.length;
+    const first = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+    const second = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+
+    expect(dataflow.launches.length - before).toBe(1);
+    expect(second).toMatchObject({ outcome: 'adopted', jobId: first.jobId });
+  });
+
+  it('adopts the running job when a concurrent launch of the same name gets 409', async () => {
+    const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-02,0.0,12.8,5.0,4.7,fog\n');
+    const results = await Promise.all(
+      [1, 2, 3].map(() => loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() })),
+    );
+    expect(new Set(results.map((r) => r.jobId)).size).toBe(1);
+    expect(dataflow.jobs.filter((j) => j.name === dataflowJobName('seattle_weather', sha256))).toHaveLength(1);
+  });
+
+  it('retries a 503 from the Dataflow API', async () => {
+    const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-03,0.0,12.8,5.0,4.7,snow\n');
+    dataflow.failNext.push(503);
+    const result = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+    expect(result.outcome).toBe('launched');
+    expect(dataflow.failNext).toHaveLength(0);
+  });
+
+  it('leaves the object for the scheduled job when no launcher is configured', async () => {
+    const { staged: s, sha256, bucket } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-04,0.0,12.8,5.0,4.7,rain\n');
+    const before = dataflow.launches.length;
+    const result = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, projectId: 'p', now: new Date() });
+    expect(result).toMatchObject({ outcome: 'scheduled', table: 'p:raw.seattle_weather' });
+    expect(dataflow.launches.length).toBe(before);
+    expect(gcs.getObject(bucket, s.objectName.replace(/\.csv$/, '.schema.json'))).toBeDefined();
+  });
+});
+
+describe('dataflow names and schema', () => {
+  it('makes job names Dataflow accepts (no underscores, lower case, deterministic)', () => {
+    const name = dataflowJobName('nyc_taxi_2024', 'ab'.repeat(32));
+    expect(name).toBe('ingest-nyc-taxi-2024-abababababababab');
+    expect(name).toMatch(/^[a-z]([-a-z0-9]{0,1022}[a-z0-9])?$/);
+  });
+
+  it('writes the schema under the key "BigQuery Schema"', () => {
+    expect(Object.keys(JSON.parse(dataflowSchemaJson(weatherDataset().schema)))).toEqual(['BigQuery Schema']);
+  });
+});
