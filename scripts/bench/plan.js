@@ -21,7 +21,8 @@ const bundle = join(root, 'dist', 'plan', 'index.js');
 const SIZES = (process.env.BENCH_PLAN_SIZES ?? '1000,10000,30000').split(',').map(Number);
 const haveTime = existsSync('/usr/bin/time');
 
-if (!existsSync(bundle)) must(node, [join(root, 'scripts', 'build.js'), 'plan'], { cwd: root, stdio: 'inherit' });
+const generateOnly = process.argv.includes('--generate-only');
+if (!generateOnly && !existsSync(bundle)) must(node, [join(root, 'scripts', 'build.js'), 'plan'], { cwd: root, stdio: 'inherit' });
 
 function must(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
@@ -122,6 +123,10 @@ const verdict = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'o
 const scratch = mkdtempSync(join(tmpdir(), 'dcp-bench-plan-'));
 try {
   if (spawnSync(terraform, ['version'], { stdio: 'ignore' }).status !== 0) throw new Error('terraform is not on the PATH');
+  if (generateOnly) {
+    for (const size of [1, ...SIZES]) planOf(size);
+    process.exit(0);
+  }
   const rows = [];
   for (const size of SIZES) {
     const plan = planOf(size);
