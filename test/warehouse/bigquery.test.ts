@@ -4,9 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBigQueryWarehouse, emulatorEndpoint } from '../../src/warehouse/bigquery.js';
 import { startBigQueryServer, type BigQueryServer } from '../servers/bigquery.js';
 import { request, warehouseContract } from './contract.js';
-import { startObjectSource, type ObjectSource } from './object-source.js';
+import { createGcsStore } from '../../src/storage/gcs.js';
+import { startGcsServer, type GcsServer } from '../servers/gcs.js';
 
 const PROJECT = 'loopback-project';
+
+/** The loopback GCS server plus `put`, which stages an object directly and returns its gs:// URI. */
+async function startStaging(): Promise<GcsServer & { put(bucket: string, name: string, data: string): Promise<string> }> {
+  const gcs = await startGcsServer({ buckets: ['staging'] });
+  return Object.assign(gcs, {
+    put: async (bucket: string, name: string, data: string) => {
+      gcs.putObject(bucket, name, data, { contentType: 'text/csv' });
+      return `gs://${bucket}/${name}`;
+    },
+  });
+}
 
 function warehouseFor(server: BigQueryServer, extra: Partial<Parameters<typeof createBigQueryWarehouse>[0]> = {}) {
   return createBigQueryWarehouse({
@@ -20,7 +32,7 @@ function warehouseFor(server: BigQueryServer, extra: Partial<Parameters<typeof c
 }
 
 warehouseContract('BigQuery', async () => {
-  const gcs = await startObjectSource();
+  const gcs = await startStaging();
   const server = await startBigQueryServer({ gcs, projectId: PROJECT });
   return {
     warehouse: () => warehouseFor(server),
@@ -34,10 +46,10 @@ warehouseContract('BigQuery', async () => {
 });
 
 describe('BigQuery warehouse', () => {
-  let gcs: ObjectSource;
+  let gcs: Awaited<ReturnType<typeof startStaging>>;
   let server: BigQueryServer;
   beforeEach(async () => {
-    gcs = await startObjectSource();
+    gcs = await startStaging();
     server = await startBigQueryServer({ gcs, projectId: PROJECT });
   });
   afterEach(async () => {
@@ -201,6 +213,14 @@ describe('BigQuery warehouse', () => {
       if (saved.creds !== undefined) process.env.GOOGLE_APPLICATION_CREDENTIALS = saved.creds;
       await new Promise<void>((resolve) => metadata.close(() => resolve()));
     }
+  });
+
+  it('loads an object staged through the real storage client from the loopback GCS server', async () => {
+    const store = createGcsStore({ env: { STORAGE_EMULATOR_HOST: gcs.url } });
+    const written = await store.writeOnce('staging', 'raw/cities/2026/01/02/abc.csv', 'id,name\n1,"a, b"\n2,c\n', { contentType: 'text/csv' });
+    const result = await warehouseFor(server).load(request({ sourceUri: store.uri('staging', written.info.name) }));
+    expect(result.rowsLoaded).toBe(2);
+    expect(server.rows('raw', 'cities')).toEqual([{ id: '1', name: 'a, b' }, { id: '2', name: 'c' }]);
   });
 
   it('reads rows back through the real client (tabledata.list and jobs.query)', async () => {
