@@ -1,0 +1,104 @@
+/**
+ * Putting untrusted text (addresses, for_each keys, values, messages) into GitHub markdown without letting it
+ * become markup. Three containers, each safe by construction rather than by blacklist:
+ *
+ * - `inlineCode`: a code span whose backtick delimiter is longer than any backtick run inside. Nothing in a
+ *   code span is parsed (no HTML, links, emphasis, autolinks), and GitHub never turns `@name` inside code into
+ *   a mention. In table cells `|` is written `\|`: GFM splits cells before parsing code spans, and both
+ *   cmark-gfm and markdown-it treat every `\|` as an escaped pipe (even after another backslash).
+ * - `htmlCode`: `<code>` with HTML escaping, for lines that are raw HTML (a `<summary>`), where markdown is
+ *   not parsed at all.
+ * - `fence`: a fenced block whose fence is longer than any backtick run in the content.
+ *
+ * All three turn line breaks and other control characters into visible escapes first: a raw newline would end
+ * the container (and a table row, and an HTML block).
+ */
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function visibleEscape(ch: string): string {
+  switch (ch) {
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    default:
+      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  }
+}
+
+/** `text` on one line, control characters shown as escapes. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_OR_NEWLINE, visibleEscape);
+}
+
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 96) {
+      run++;
+      if (run > longest) longest = run;
+    } else {
+      run = 0;
+    }
+  }
+  return longest;
+}
+
+/** A code span holding `text` literally. `inTable` escapes pipes for a GFM table cell. */
+export function inlineCode(text: string, inTable = false): string {
+  let content = oneLine(text);
+  if (inTable) content = content.replace(/\|/g, '\\|');
+  if (content === '') return '` `';
+  const delimiter = '`'.repeat(longestBacktickRun(content) + 1);
+  // CommonMark strips one space from each side when both are there; padding keeps a leading or trailing
+  // backtick apart from the delimiter and keeps such spaces in the content.
+  const pad =
+    content.startsWith('`') || content.endsWith('`') || (content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '');
+  return pad ? `${delimiter} ${content} ${delimiter}` : `${delimiter}${content}${delimiter}`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** `<code>` for raw-HTML lines such as a `<summary>`. */
+export function htmlCode(text: string): string {
+  return `<code>${escapeHtml(oneLine(text))}</code>`;
+}
+
+/**
+ * A fenced code block of `lines` (each already one line; tabs kept). Returns the block's lines, fences
+ * included.
+ */
+export function fence(lines: string[], info = ''): string[] {
+  const clean = lines.map((line) => line.replace(CONTROL, visibleEscape));
+  let longest = 0;
+  for (const line of clean) longest = Math.max(longest, longestBacktickRun(line));
+  const marker = '`'.repeat(Math.max(3, longest + 1));
+  return [`${marker}${info}`, ...clean, marker];
+}
+
+/** Free text from outside (diagnostics) split into lines for a fence; CRLF tolerated, tabs kept. */
+export function textLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
+  return lines;
+}
+
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** A number with thousands separators, locale-independent (the body must be byte-for-byte reproducible). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

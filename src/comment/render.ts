@@ -1,0 +1,203 @@
+/**
+ * PlanModel → the PR comment and the job summary.
+ *
+ * Both must fit a hard limit (comment: 65,536 characters, else GitHub answers 422; summary: 1 MiB per step).
+ * The document is assembled from whole blocks and shrinks in steps until it fits:
+ *   0. everything: table, every resource's attribute diff, drift diffs, outputs, checks
+ *   1. attribute diffs for as many resources as fit, in review order (destroys first)
+ *   2. no attribute diffs
+ *   3. address lists instead of the table; output names only; failing checks only
+ *   4. the lists cut with "… and N more"
+ *   5–6. the warning callout itself compacted, then cut (only when destroys alone overflow the limit)
+ * The callout listing every destroy and replace is budgeted before anything else, so it is the last thing cut.
+ * Nothing depends on the clock: the same plan renders to the same bytes.
+ */
+import type { PlanModel, ResourceChange } from '../terraform/plan-model.js';
+import { groupChanges, isDestructive } from './change-groups.js';
+import { blockBytes } from './line-budget.js';
+import { COMMENT_LIMIT } from './marker.js';
+import { calloutSection, changesSection, type CalloutForm, type ChangesForm, type Section } from './section-changes.js';
+import {
+  checksSection,
+  detailsSection,
+  driftSection,
+  outputsSection,
+  type ChecksForm,
+  type DriftForm,
+  type OutputsForm,
+} from './section-details.js';
+import { diagnosticsLines, footerLines, headLines, noticeLines } from './section-head.js';
+
+export interface RenderContext {
+  environment: string;
+  workingDirectory: string;
+  commitSha?: string;
+  runUrl?: string;
+  terraformVersion?: string;
+  planSha256?: string;
+  /** Terraform's error output, shown when the plan failed. */
+  diagnostics?: string;
+  /** A markdown line placed under the header, e.g. "applied by Cloud Build". Trusted: written by our actions. */
+  statusNote?: string;
+}
+
+export type RenderStatus = 'no-changes' | 'changes' | 'destroys' | 'error';
+
+export interface RenderedPlan {
+  comment: string;
+  summary: string;
+  status: RenderStatus;
+  /** True when the comment had to leave something out. */
+  truncated: boolean;
+}
+
+/** Room kept free in the comment for the status block the apply side adds later (setStatusBlock). */
+export const COMMENT_HEADROOM = 2048;
+export const COMMENT_BUDGET = COMMENT_LIMIT - COMMENT_HEADROOM;
+/** 1 MiB per step, less room for whatever else the step writes to its summary. */
+export const SUMMARY_BUDGET = 1024 * 1024 - 64 * 1024;
+
+export function renderPlan(model: PlanModel | undefined, ctx: RenderContext): RenderedPlan {
+  const status = planStatus(model);
+  const comment = renderDocument(model, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
+  const summary = renderDocument(model, ctx, status, { forComment: false, limit: SUMMARY_BUDGET });
+  return { comment: comment.text, summary: summary.text, status, truncated: comment.shortened };
+}
+
+export function planStatus(model: PlanModel | undefined): RenderStatus {
+  if (!model || model.errored) return 'error';
+  if (model.counts.destroy > 0) return 'destroys';
+  return model.hasChanges ? 'changes' : 'no-changes';
+}
+
+interface Level {
+  callout: CalloutForm;
+  changes: ChangesForm;
+  details: 'all' | 'greedy' | 'none';
+  drift: DriftForm;
+  outputs: OutputsForm;
+  checks: ChecksForm;
+}
+
+const LEVELS: Level[] = [
+  { callout: 'list', changes: 'table', details: 'all', drift: 'full', outputs: 'diff', checks: 'table' },
+  { callout: 'list', changes: 'table', details: 'greedy', drift: 'greedy', outputs: 'diff', checks: 'table' },
+  { callout: 'list', changes: 'table', details: 'none', drift: 'list', outputs: 'diff', checks: 'table' },
+  { callout: 'list', changes: 'lists', details: 'none', drift: 'list', outputs: 'names', checks: 'failed' },
+  { callout: 'list', changes: 'truncated', details: 'none', drift: 'truncated', outputs: 'truncated', checks: 'truncated' },
+  { callout: 'inline', changes: 'truncated', details: 'none', drift: 'truncated', outputs: 'truncated', checks: 'truncated' },
+  { callout: 'truncated', changes: 'truncated', details: 'none', drift: 'truncated', outputs: 'truncated', checks: 'truncated' },
+];
+
+/** What the truncated forms of the sections after the callout need at least. */
+const MIN_REST = 4096;
+
+interface DocumentOptions {
+  forComment: boolean;
+  limit: number;
+}
+
+interface Document {
+  text: string;
+  shortened: boolean;
+}
+
+function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status: RenderStatus, o: DocumentOptions): Document {
+  const head = headLines(model, ctx, status, { forComment: o.forComment });
+  const footer = footerLines(ctx, model);
+  const notice = noticeLines(o.forComment, ctx.runUrl);
+  const showDiagnostics = status === 'error';
+  // Diagnostics matter most when the plan failed; they get up to a third of the budget.
+  const diagnostics = showDiagnostics ? diagnosticsLines(scrub(ctx.diagnostics, model), Math.floor(o.limit / 3)) : [];
+  const fixed = blockBytes(head) + blockBytes(diagnostics) + blockBytes(footer);
+
+  if (!model) return { text: join([...head, ...diagnostics, ...footer]), shortened: false };
+
+  const destructive = model.changes.filter(isDestructive);
+  const groups = groupChanges(model.changes);
+  const detailOrder = groups.flatMap((g) => g.changes);
+
+  for (const level of LEVELS) {
+    const attempt = tryLevel(model, level, o.limit - fixed - blockBytes(notice), destructive, groups, detailOrder);
+    if (!attempt) continue;
+    const shortened = attempt.shortened;
+    const lines = [...head, ...(shortened ? notice : []), ...diagnostics, ...attempt.lines, ...footer];
+    const text = join(lines);
+    if (Buffer.byteLength(text) <= o.limit) return { text, shortened };
+  }
+  // Unreachable with sane limits (every section has a form that fits MIN_REST), kept as a guarantee: the
+  // header, the cut-down callout and the footer always fit.
+  const room = o.limit - fixed - blockBytes(notice) - 64;
+  const callout = calloutSection(destructive, 'truncated', room)!;
+  const lines = blockBytes(callout.lines) <= room ? callout.lines : [];
+  return { text: join([...head, ...notice, ...diagnostics, ...lines, ...footer]), shortened: true };
+}
+
+interface Attempt {
+  lines: string[];
+  shortened: boolean;
+}
+
+function tryLevel(
+  model: PlanModel,
+  level: Level,
+  budget: number,
+  destructive: ResourceChange[],
+  groups: ReturnType<typeof groupChanges>,
+  detailOrder: ResourceChange[],
+): Attempt | undefined {
+  let remaining = budget;
+  const take = (section: Section | undefined): Section | undefined => {
+    if (section) remaining -= blockBytes(section.lines);
+    return section;
+  };
+  const calloutBudget = level.callout === 'truncated' ? Math.max(0, remaining - MIN_REST) : remaining;
+  const callout = take(calloutSection(destructive, level.callout, calloutBudget));
+  if (!callout) return undefined;
+  const destructiveListed = !callout.shortened;
+  const truncatedRest = level.changes === 'truncated';
+  // In the cut-down levels each later section keeps a little room so none vanishes entirely.
+  const reserve = truncatedRest ? 1500 : 0;
+  const changes = take(changesSection(groups, level.changes, remaining - 3 * reserve, destructiveListed));
+  if (!changes) return undefined;
+  const outputs = take(outputsSection(model.outputs, level.outputs, remaining - 2 * reserve));
+  if (!outputs) return undefined;
+  const checks = take(checksSection(model.checks, level.checks, remaining - reserve));
+  if (!checks) return undefined;
+  // Drift addresses come before any attribute diff; drift diffs come after the planned changes' diffs.
+  const driftListed = level.drift === 'full' || level.drift === 'greedy' ? undefined : take(driftSection(model.drift, level.drift, remaining));
+  if (level.drift !== 'full' && level.drift !== 'greedy' && !driftListed) return undefined;
+
+  let details: Section = { lines: [], shortened: false };
+  let detailsMissing = false;
+  if (level.details !== 'none') {
+    const reserveForDrift = model.drift.length > 0 ? Math.min(8192, Math.floor(remaining / 4)) : 0;
+    const headingBytes = 32;
+    const result = detailsSection(detailOrder, remaining - reserveForDrift - headingBytes, level.details === 'all');
+    if (!result) return undefined;
+    details = take(result)!;
+  } else {
+    detailsMissing = detailOrder.some((c) => c.action !== 'no-op' && c.action !== 'forget');
+  }
+  const drift = driftListed ?? take(driftSection(model.drift, level.drift, remaining));
+  if (!drift) return undefined;
+  if (remaining < 0) return undefined;
+
+  const detailHeading = details.lines.length > 0 ? ['#### Attribute changes', ''] : [];
+  return {
+    lines: [...callout.lines, ...changes.lines, ...detailHeading, ...details.lines, ...drift.lines, ...outputs.lines, ...checks.lines],
+    shortened:
+      callout.shortened || changes.shortened || details.shortened || detailsMissing || drift.shortened || outputs.shortened || checks.shortened,
+  };
+}
+
+function scrub(text: string | undefined, model: PlanModel | undefined): string | undefined {
+  if (!text || !model || model.sensitiveValues.length === 0) return text;
+  let out = text;
+  for (const secret of model.sensitiveValues) if (out.includes(secret)) out = out.split(secret).join('***');
+  return out;
+}
+
+function join(lines: string[]): string {
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}

@@ -1,0 +1,197 @@
+/**
+ * Per-resource `<details>` with the changed attributes in diff form, and the collapsed sections for drift,
+ * outputs and checks. Each takes a byte budget and says whether it had to leave something out.
+ */
+import type { AttributeDiff, CheckResult, OutputChange, ResourceChange } from '../terraform/plan-model.js';
+import { actionLabel, groupChanges } from './change-groups.js';
+import { blockBytes } from './line-budget.js';
+import { fence, formatCount, htmlCode, inlineCode, plural, utf8Bytes } from './markdown.js';
+import { inlineList, type Section } from './section-changes.js';
+
+export function diffLine(diff: AttributeDiff): string {
+  const value =
+    diff.before !== undefined && diff.after !== undefined
+      ? `${diff.before} -> ${diff.after}`
+      : (diff.after ?? diff.before ?? 'null');
+  const forces = diff.kind === '-/+' ? ' # forces replacement' : '';
+  return `${diff.kind} ${diff.path} = ${value}${forces}`;
+}
+
+/** One resource's `<details>`; undefined when it has no changed attribute to show (a move, a forget). */
+export function resourceDetails(change: ResourceChange): string[] | undefined {
+  const attributes = change.attributes;
+  if (attributes.length === 0) return undefined;
+  const body = attributes.map(diffLine);
+  if (change.unchangedAttributes > 0) {
+    body.push(`# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
+  }
+  return [
+    `<details><summary>${actionLabel(change)} ${htmlCode(change.address)}</summary>`,
+    '',
+    ...fence(body, 'diff'),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+export interface DetailsResult extends Section {
+  /** How many resources with attribute changes were left without their `<details>`. */
+  omitted: number;
+  /** The resources that got a `<details>`. */
+  rendered: Set<ResourceChange>;
+}
+
+/**
+ * `<details>` for `changes` in order until `maxBytes`; with `all`, undefined unless every one fits. The
+ * first block that does not fit ends the run: later ones are not squeezed in out of order.
+ */
+export function detailsSection(changes: readonly ResourceChange[], maxBytes: number, all: boolean): DetailsResult | undefined {
+  const lines: string[] = [];
+  const rendered = new Set<ResourceChange>();
+  let used = 0;
+  let omitted = 0;
+  let stopped = false;
+  for (const change of changes) {
+    if (stopped) {
+      // Counting what is left out needs the diff only for resources that might have none; moves and
+      // forgets never do, and the rest are counted without computing anything.
+      if (change.action !== 'no-op' && change.action !== 'forget') omitted++;
+      continue;
+    }
+    const block = resourceDetails(change);
+    if (!block) continue;
+    const bytes = blockBytes(block);
+    if (used + bytes > maxBytes) {
+      if (all) return undefined;
+      stopped = true;
+      omitted++;
+      continue;
+    }
+    lines.push(...block);
+    rendered.add(change);
+    used += bytes;
+  }
+  return { lines, shortened: omitted > 0, omitted, rendered };
+}
+
+export type DriftForm = 'full' | 'greedy' | 'list' | 'truncated';
+
+/** "Changed outside of Terraform", collapsed: addresses, and the attribute diffs when they fit. */
+export function driftSection(drift: readonly ResourceChange[], form: DriftForm, maxBytes: number): Section | undefined {
+  if (drift.length === 0) return { lines: [], shortened: false };
+  const open = [`<details><summary>🔀 Changed outside of Terraform: ${plural(drift.length, 'resource')}</summary>`, ''];
+  const close = ['</details>', ''];
+  const frame = blockBytes(open) + blockBytes(close);
+  let shortened = false;
+  const lines = [...open];
+  if (form === 'full' || form === 'greedy') {
+    const details = detailsSection(drift, maxBytes - frame, form === 'full');
+    if (!details) return undefined;
+    // Resources without a <details> (nothing to show, or no room) still appear, as an address list.
+    const rest = drift.filter((d) => !details.rendered.has(d));
+    if (rest.length > 0) {
+      const list = inlineList(
+        details.lines.length > 0 ? '**Also:** ' : '',
+        '',
+        rest.map((d) => `${actionLabel(d)} ${inlineCode(d.address)}`),
+        form === 'full' ? Number.POSITIVE_INFINITY : maxBytes - frame - blockBytes(details.lines) - 1,
+      );
+      if (list.omitted > 0) shortened = true;
+      lines.push(...details.lines, ...list.lines, '');
+    } else {
+      lines.push(...details.lines);
+    }
+    shortened ||= details.shortened;
+  } else {
+    for (const group of groupChanges(drift)) {
+      const list = inlineList(
+        `**${group.label} (${formatCount(group.changes.length)}):** `,
+        '',
+        group.changes.map((c) => inlineCode(c.address)),
+        form === 'truncated' ? maxBytes - frame - blockBytes(lines) - 1 : Number.POSITIVE_INFINITY,
+      );
+      if (list.omitted > 0) shortened = true;
+      lines.push(...list.lines, '');
+    }
+  }
+  lines.push(...close);
+  if (blockBytes(lines) > maxBytes) return form === 'truncated' ? countOnly(`🔀 ${plural(drift.length, 'resource')} changed outside of Terraform`) : undefined;
+  return { lines, shortened };
+}
+
+export type OutputsForm = 'diff' | 'names' | 'truncated';
+
+export function outputsSection(outputs: readonly OutputChange[], form: OutputsForm, maxBytes: number): Section | undefined {
+  if (outputs.length === 0) return { lines: [], shortened: false };
+  const open = [`<details><summary>📤 Output changes: ${formatCount(outputs.length)}</summary>`, ''];
+  const close = ['', '</details>', ''];
+  let lines: string[];
+  let shortened = false;
+  if (form === 'diff') {
+    const body = outputs.map((o) =>
+      diffLine({ path: o.name, kind: o.action === 'create' ? '+' : o.action === 'delete' ? '-' : '~', before: o.before, after: o.after }),
+    );
+    lines = [...open, ...fence(body, 'diff'), ...close];
+  } else {
+    const list = inlineList(
+      '',
+      '',
+      outputs.map((o) => inlineCode(o.name)),
+      form === 'truncated' ? maxBytes - blockBytes(open) - blockBytes(close) : Number.POSITIVE_INFINITY,
+    );
+    shortened = list.omitted > 0 || form !== 'names';
+    lines = [...open, ...list.lines, ...close];
+  }
+  if (blockBytes(lines) > maxBytes) return form === 'truncated' ? countOnly(`📤 ${plural(outputs.length, 'output change')}`) : undefined;
+  return { lines, shortened };
+}
+
+export type ChecksForm = 'table' | 'failed' | 'truncated';
+
+const CHECK_STATUS: Record<CheckResult['status'], string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  error: '❌ error',
+  unknown: '❔ unknown',
+};
+
+export function checksSection(checks: readonly CheckResult[], form: ChecksForm, maxBytes: number): Section | undefined {
+  if (checks.length === 0) return { lines: [], shortened: false };
+  const failing = checks.filter((c) => c.status === 'fail' || c.status === 'error');
+  const summary = [
+    failing.length > 0 ? `${formatCount(failing.length)} failed` : '',
+    `${formatCount(checks.filter((c) => c.status === 'pass').length)} passed`,
+    checks.some((c) => c.status === 'unknown') ? `${formatCount(checks.filter((c) => c.status === 'unknown').length)} unknown` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const open = [`<details><summary>🩺 Checks: ${summary}</summary>`, '', '| Status | Check | Problems |', '| --- | --- | --- |'];
+  const close = ['', '</details>', ''];
+  // Failures first: they are what a reviewer needs; passes are the first thing to go.
+  const ordered = form === 'table' ? [...failing, ...checks.filter((c) => !failing.includes(c))] : failing;
+  const lines = [...open];
+  let used = blockBytes(open) + blockBytes(close);
+  let shown = 0;
+  for (const check of ordered) {
+    const problems = check.problems.map((p) => inlineCode(p, true)).join('<br>');
+    const row = `| ${CHECK_STATUS[check.status]} | ${inlineCode(check.address, true)} | ${problems} |`;
+    const cost = utf8Bytes(row) + 1;
+    if (used + cost > maxBytes - 80) {
+      if (form !== 'truncated') return undefined;
+      break;
+    }
+    lines.push(row);
+    used += cost;
+    shown++;
+  }
+  const hidden = checks.length - shown;
+  if (hidden > 0) lines.push('', `_… ${plural(hidden, 'more check')} (${form === 'table' ? 'left out' : 'passed or left out'}); see the job summary._`);
+  lines.push(...close);
+  if (blockBytes(lines) > maxBytes) return form === 'truncated' ? countOnly(`🩺 ${plural(checks.length, 'check')}`) : undefined;
+  return { lines, shortened: hidden > 0 };
+}
+
+function countOnly(text: string): Section {
+  return { lines: [`${text}: left out for size; see the job summary.`, ''], shortened: true };
+}
