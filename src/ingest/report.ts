@@ -97,15 +97,30 @@ export function stageCompleted(
   };
 }
 
+/**
+ * Whether this call ingested anything new. A rerun, or Pub/Sub's 50th delivery of one event, adopts what is
+ * there; counting its rows again would make the monitoring module's "rows ingested" metric lie.
+ */
+export function didNewWork(report: IngestReport): boolean {
+  if (report.dryRun) return false;
+  return report.stagedNow || report.load.outcome === 'loaded' || report.load.outcome === 'launched';
+}
+
 export function ingestSucceeded(report: IngestReport, totalMs: number, extraLabels: Record<string, string> = {}): LogEntry {
   const what = report.dryRun ? 'dry run validated' : report.load.outcome;
+  const counted = didNewWork(report);
   return {
     severity: 'INFO',
     message: `ingest ${report.dataset}: ${what}, ${report.rows} rows, ${report.badRows} bad rows, ${report.bytes} bytes in ${formatMs(totalMs)}`,
     event: EVENT_SUCCEEDED,
     dataset: report.dataset,
-    rows: report.rows,
-    bad_rows: report.badRows,
+    // rows / bad_rows feed the metrics: only what this call newly ingested. The file's counts are always in
+    // rows_in_file / bad_rows_in_file.
+    rows: counted ? report.rows : 0,
+    bad_rows: counted ? report.badRows : 0,
+    rows_in_file: report.rows,
+    bad_rows_in_file: report.badRows,
+    new_work: counted,
     bytes: report.bytes,
     duration_ms: Math.round(totalMs),
     sha256: report.sha256,

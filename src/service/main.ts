@@ -4,7 +4,6 @@
  * SIGTERM: stop accepting, let the in-flight ingests (and their uploads) finish, exit 0.
  */
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadCatalog } from '../ingest/catalog.js';
 import { DEFAULT_FETCH, runIngest } from '../ingest/pipeline.js';
@@ -23,7 +22,7 @@ export interface RunningService {
 export async function startService(env: NodeJS.ProcessEnv, write: (line: string) => void): Promise<RunningService> {
   const log = jsonLineLogger(write);
   const config = readServiceConfig(env);
-  const catalog = await loadCatalog(resolve(config.catalog));
+  const catalog = await loadCatalog(config.catalog);
   const target = await openTarget({
     target: config.target,
     bucket: config.bucket,

@@ -46,8 +46,10 @@ describe('log lines', () => {
     expect(entry.message).toBe('ingest seattle_weather: validate done in 130 ms (rows=1461 bad_rows=2 bytes=48219)');
   });
 
-  it('mark success and failure with their own events and severities', () => {
+  it('mark success and failure with their own events, counting rows only when something new was ingested', () => {
     expect(ingestSucceeded(report, 2500)).toMatchObject({ severity: 'INFO', event: 'ingest_succeeded', rows: 1461, bad_rows: 2, duration_ms: 2500, job_id: report.load.jobId });
+    const rerun = ingestSucceeded({ ...report, stagedNow: false, load: { ...report.load, outcome: 'adopted' } }, 90);
+    expect(rerun).toMatchObject({ rows: 0, bad_rows: 0, rows_in_file: 1461, bad_rows_in_file: 2, new_work: false });
     const failed = ingestFailed('seattle_weather', 'fetch', 'HTTP 500 from source', 900);
     expect(failed).toMatchObject({ severity: 'ERROR', event: 'ingest_failed', stage: 'fetch', error: 'HTTP 500 from source' });
     expect(JSON.parse(JSON.stringify(failed))).toEqual(failed);

@@ -2,7 +2,6 @@
  * One dataset from the catalog through the pipeline, for the action and the CLI (same inputs, same result):
  * catalog → dataset spec → target (store + warehouse) → runIngest → report.
  */
-import { resolve } from 'node:path';
 import { loadCatalog, findDataset } from '../../ingest/catalog.js';
 import { DEFAULT_FETCH, runIngest } from '../../ingest/pipeline.js';
 import { openTarget } from '../../ingest/targets.js';
@@ -20,7 +19,7 @@ export interface IngestContext {
 }
 
 export async function ingestOne(inputs: IngestInputs, context: IngestContext): Promise<IngestReport> {
-  const catalog = await loadCatalog(resolve(inputs.catalog));
+  const catalog = await loadCatalog(inputs.catalog);
   const dataset = findDataset(catalog, inputs.dataset);
   const loadPath = inputs.load ?? dataset.load;
   const target = await openTarget({
