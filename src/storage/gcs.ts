@@ -5,10 +5,12 @@
  * The client is imported lazily (`import()` becomes its own chunk in the bundle), so commands that never touch
  * GCS do not pay for loading it.
  */
-import { PassThrough, Readable, pipeline } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
 import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
 import { crc32cBase64, Crc32c } from './crc32c.js';
+import { isConnectionError, statusOf, withContext } from './gcs-errors.js';
+import { DEFAULT_DOWNLOAD_POLICY, downloadWithRetries, withWatchdog, type DownloadPolicy } from './gcs-download.js';
 
 export interface GcsStoreOptions {
   /** Project for requests that need one; in emulator mode a placeholder is used so nothing asks ADC for it. */
@@ -19,6 +21,8 @@ export interface GcsStoreOptions {
   userAgent?: string;
   /** Retry tuning; defaults suit Actions runners (5 retries, exponential backoff, 10 min budget). */
   retry?: { maxRetries?: number; totalTimeoutSeconds?: number; maxRetryDelaySeconds?: number };
+  /** Download retries and stall detection (see gcs-download.ts); tests shorten the idle timeout. */
+  download?: Partial<DownloadPolicy>;
 }
 
 /** Buffers up to this size go in one multipart request; larger ones and every stream use a resumable upload. */
@@ -32,22 +36,11 @@ export const RESUMABLE_CHUNK_SIZE = 8 * 1024 * 1024;
 
 const DEFAULT_USER_AGENT = 'dc-pipeline-actions/0.1.0';
 const EMULATOR_PROJECT = 'dc-pipeline-emulator';
-// Socket-level failures worth retrying. The library's default predicate misses a few that node-fetch reports
-// for a connection closed mid-request.
-const RETRYABLE_CODES = new Set([
-  'econnreset',
-  'epipe',
-  'etimedout',
-  'econnrefused',
-  'eai_again',
-  'err_stream_premature_close',
-  'und_err_socket',
-]);
-const RETRYABLE_MESSAGES = /socket hang up|other side closed|premature close|unexpected connection closure|ECONNRESET|EPIPE/i;
 
 export function createGcsStore(options: GcsStoreOptions = {}): ObjectStore {
-  let client: Promise<Storage> | undefined;
-  return new GcsStore(() => (client ??= loadClient(options)));
+  let clients: Promise<Clients> | undefined;
+  const policy = { ...DEFAULT_DOWNLOAD_POLICY, ...options.download };
+  return new GcsStore(() => (clients ??= loadClients(options)), policy);
 }
 
 /** http://host:port from STORAGE_EMULATOR_HOST (which may omit the scheme), or undefined when unset. */
@@ -58,7 +51,13 @@ export function emulatorEndpoint(env: NodeJS.ProcessEnv): string | undefined {
   return withScheme.replace(/\/+$/, '').replace(/\/storage\/v1$/, '');
 }
 
-async function loadClient(options: GcsStoreOptions): Promise<Storage> {
+interface Clients {
+  storage: Storage;
+  /** Same endpoint and credentials, automatic retries off: downloads are retried by gcs-download.ts. */
+  downloads: Storage;
+}
+
+async function loadClients(options: GcsStoreOptions): Promise<Clients> {
   const { Storage, IdempotencyStrategy, RETRYABLE_ERR_FN_DEFAULT } = await import('@google-cloud/storage');
   const endpoint = emulatorEndpoint(options.env ?? process.env);
   const retry = options.retry ?? {};
@@ -93,54 +92,19 @@ async function loadClient(options: GcsStoreOptions): Promise<Storage> {
     storageOptions.projectId = options.projectId ?? EMULATOR_PROJECT;
   }
   const storage = new Storage(storageOptions);
+  const downloads = new Storage({
+    ...storageOptions,
+    // Share the first client's auth, so ADC is resolved (and tokens fetched) once.
+    ...(endpoint ? {} : { authClient: storage.authClient as StorageOptions['authClient'] }),
+    retryOptions: { ...storageOptions.retryOptions, autoRetry: false, maxRetries: 0 },
+  });
   if (endpoint) {
     // When STORAGE_EMULATOR_HOST is in process.env the client uses it verbatim as the JSON API base, dropping
     // the /storage/v1 path every real endpoint (and our loopback server) serves. Set the base the API defines.
     storage.baseUrl = `${endpoint}/storage/v1`;
+    downloads.baseUrl = `${endpoint}/storage/v1`;
   }
-  return storage;
-}
-
-function isConnectionError(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; message?: unknown; errors?: Array<{ reason?: unknown }> };
-  if (typeof e.code === 'string' && RETRYABLE_CODES.has(e.code.toLowerCase())) return true;
-  if (typeof e.message === 'string' && RETRYABLE_MESSAGES.test(e.message)) return true;
-  return (e.errors ?? []).some((x) => typeof x?.reason === 'string' && RETRYABLE_CODES.has(x.reason.toLowerCase()));
-}
-
-function statusOf(err: unknown): number | undefined {
-  if (!err || typeof err !== 'object') return undefined;
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'number') return code;
-  if (typeof code === 'string' && /^\d{3}$/.test(code)) return Number(code);
-  return undefined;
-}
-
-function describe(err: unknown): string {
-  // Resumable-upload failures arrive as Google's plain `{code, message, errors}` object, not an Error.
-  const message =
-    err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string'
-      ? (err as { message: string }).message
-      : String(err);
-  // Download errors carry the raw JSON error body as their message; show Google's sentence instead.
-  if (message.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(message) as { error?: { message?: string } };
-      if (parsed.error?.message) return parsed.error.message;
-    } catch {
-      // not JSON after all: keep the message as it is
-    }
-  }
-  return message;
-}
-
-function withContext(action: string, uri: string, err: unknown): Error {
-  const status = statusOf(err);
-  const wrapped = new Error(`Failed to ${action} ${uri}: ${describe(err)}${status ? ` (HTTP ${status})` : ''}`, {
-    cause: err,
-  });
-  return wrapped;
+  return { storage, downloads };
 }
 
 export function toObjectInfo(bucket: string, metadata: FileMetadata): ObjectInfo {
@@ -160,14 +124,17 @@ export function toObjectInfo(bucket: string, metadata: FileMetadata): ObjectInfo
 }
 
 class GcsStore implements ObjectStore {
-  constructor(private readonly client: () => Promise<Storage>) {}
+  constructor(
+    private readonly clients: () => Promise<Clients>,
+    private readonly policy: DownloadPolicy,
+  ) {}
 
   uri(bucket: string, name: string): string {
     return `gs://${bucket}/${name}`;
   }
 
-  async #file(bucket: string, name: string): Promise<File> {
-    return (await this.client()).bucket(bucket).file(name);
+  async #file(bucket: string, name: string, use: keyof Clients = 'storage'): Promise<File> {
+    return (await this.clients())[use].bucket(bucket).file(name);
   }
 
   async writeOnce(
@@ -220,11 +187,14 @@ class GcsStore implements ObjectStore {
 
   async read(bucket: string, name: string, range?: { start: number; end?: number }): Promise<Buffer> {
     const uri = this.uri(bucket, name);
-    const file = await this.#file(bucket, name);
+    const file = await this.#file(bucket, name, 'downloads');
     if (range && range.end !== undefined && range.end < range.start) return Buffer.alloc(0);
-    const options = range ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) } : { validation: 'crc32c' as const };
+    // Ranged reads cannot be checked against the object's CRC32C (the client refuses to try); whole ones are.
+    const options = range
+      ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) }
+      : { validation: 'crc32c' as const };
     try {
-      return await readWithRetries(() => file.createReadStream(options));
+      return await downloadWithRetries(() => file.createReadStream(options), this.policy);
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) throw new NotFoundError(`${uri} does not exist.`);
@@ -234,22 +204,22 @@ class GcsStore implements ObjectStore {
     }
   }
 
+  /** Validated against the stored CRC32C; not retried once bytes have flowed (the consumer has them). */
   readStream(bucket: string, name: string): Readable {
     const uri = this.uri(bucket, name);
     const out = new PassThrough();
-    this.#file(bucket, name).then(
-      (file) =>
-        pipeline(file.createReadStream({ validation: 'crc32c' }), out, (err) => {
-          if (!err) return;
-          out.destroy(statusOf(err) === 404 ? new NotFoundError(`${uri} does not exist.`) : withContext('download', uri, err));
-        }),
-      (err: unknown) => out.destroy(withContext('download', uri, err)),
-    );
+    const fail = (err: unknown) =>
+      out.destroy(statusOf(err) === 404 ? new NotFoundError(`${uri} does not exist.`) : withContext('download', uri, err));
+    this.#file(bucket, name, 'downloads').then((file) => {
+      const source = withWatchdog(file.createReadStream({ validation: 'crc32c' }), this.policy.idleTimeoutMs);
+      source.on('error', fail);
+      source.pipe(out);
+    }, fail);
     return out;
   }
 
   async list(bucket: string, prefix: string): Promise<ObjectInfo[]> {
-    const storage = await this.client();
+    const { storage } = await this.clients();
     try {
       const [files] = await storage.bucket(bucket).getFiles({ prefix, autoPaginate: true });
       return files.map((f) => toObjectInfo(bucket, f.metadata));
@@ -283,20 +253,4 @@ async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readab
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.from(next.value);
     })(),
   );
-}
-
-/** Downloads are idempotent, but the client does not retry a stream that fails mid-body; this does. */
-async function readWithRetries(open: () => Readable, attempts = 4): Promise<Buffer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of open()) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    } catch (err) {
-      const status = statusOf(err);
-      const retryable = (status !== undefined && [408, 429, 500, 502, 503, 504].includes(status)) || isConnectionError(err);
-      if (!retryable || attempt >= attempts) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
 }

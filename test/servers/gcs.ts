@@ -8,7 +8,7 @@
  *
  * Point the real client at it with `STORAGE_EMULATOR_HOST=<url>` through src/storage/gcs.ts.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ObjectStoreState, type ObjectRecord, type ObjectMetadataInput } from './gcs/objects.js';
 import { FaultList, type Fault, type RequestInfo } from './gcs/faults.js';
@@ -30,6 +30,7 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  headers: IncomingHttpHeaders;
 }
 
 export interface GcsServer {
@@ -85,7 +86,7 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
     };
-    requests.push({ method: info.method, path: info.path, query: info.query });
+    requests.push({ method: info.method, path: info.path, query: info.query, headers: req.headers });
     const fault = faults.take(info);
     const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     let dropAfter: number | undefined;
