@@ -18,7 +18,7 @@ import type { ObjectStore } from '../storage/object-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { DataflowLauncher } from './dataflow.js';
 import type { IngestProgress } from './progress.js';
-import { openSource } from './fetch.js';
+import { openSource, type FetchOptions } from './fetch.js';
 import { validateCsv } from './validate.js';
 import { stageContent } from './stage.js';
 import { loadIntoWarehouse, loadWithDataflow, type LoadSummary } from './load.js';
@@ -33,16 +33,6 @@ import {
   type StageName,
 } from './report.js';
 import { UserError } from '../errors.js';
-
-export interface FetchOptions {
-  allowHttp: boolean;
-  allowPrivateAddresses: boolean;
-  maxBytes: number;
-  timeoutMs: number;
-  retries: number;
-  /** How gs:// sources are read (the object store's readStream on the source bucket). */
-  readGcs?: (bucket: string, name: string) => NodeJS.ReadableStream | import('node:stream').Readable;
-}
 
 export const DEFAULT_FETCH: FetchOptions = {
   allowHttp: false,
@@ -90,7 +80,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const durations: Partial<Record<StageName, number>> = {};
   let current: StageName = 'fetch';
-  let fetchEnded = 0;
+  let sourceFailed = false;
 
   if (!options.dryRun) {
     if (!options.store || !options.bucket) throw new Error('runIngest needs a store and a bucket unless it is a dry run.');
@@ -101,9 +91,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   try {
     // fetch + validate: one stream, two timings.
     const url = options.sourceOverride ?? dataset.source.url;
-    const opened = await openSource(url, { ...options.fetch });
-    // Listening for 'end' does not change the stream's flow; it marks when the last source byte arrived.
+    const opened = await openSource(url, options.fetch);
+    // Listening for 'end'/'error' does not change the stream's flow: they mark when the last source byte
+    // arrived, and whether a failure was the download's (truncated, reset) rather than the validator's.
+    let fetchEnded = 0;
     opened.stream.once('end', () => (fetchEnded = performance.now()));
+    opened.stream.once('error', () => (sourceFailed = true));
     const totalBytes = opened.contentLength;
 
     const cleanFile = join(work, 'clean.csv');
@@ -244,8 +237,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     return report;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // A stream error before the source ended (truncated download, reset) is the fetch's, not the validator's.
-    if (current === 'validate' && fetchEnded === 0 && !(error instanceof UserError)) current = 'fetch';
+    if (current === 'validate' && sourceFailed) current = 'fetch';
     log(ingestFailed(dataset.name, current, message, performance.now() - started, extraLabels));
     throw error;
   } finally {

@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { LoadPath } from './dataset.js';
-import type { ObjectStore } from '../storage/object-store.js';
+import { parseGsUri, type ObjectStore } from '../storage/object-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { DataflowLauncher } from './dataflow.js';
 import { UserError } from '../errors.js';
@@ -38,8 +38,8 @@ export interface OpenTarget {
   warehouse?: Warehouse;
   dataflow?: DataflowLauncher;
   projectId?: string;
-  /** Reads gs:// sources (GCS target only). */
-  readGcs?: (bucket: string, name: string) => import('node:stream').Readable;
+  /** Reads gs://bucket/object sources (GCS target only). */
+  readGcs?: (uri: string) => import('node:stream').Readable;
   close(): Promise<void>;
 }
 
@@ -93,7 +93,10 @@ export async function openTarget(options: TargetOptions): Promise<OpenTarget> {
     ...(warehouse ? { warehouse } : {}),
     ...(dataflow ? { dataflow } : {}),
     ...(options.projectId ? { projectId: options.projectId } : {}),
-    readGcs: (bucket, name) => store.readStream(bucket, name),
+    readGcs: (uri) => {
+      const { bucket, prefix } = parseGsUri(uri, 'source');
+      return store.readStream(bucket, prefix);
+    },
     close: async () => warehouse?.close(),
   };
 }
