@@ -54,7 +54,7 @@ export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Pr
     } catch (err) {
       if (errorCode(err) !== 409) throw new Error(`BigQuery load job ${jobId} could not be started: ${messageOf(err)}`, { cause: err });
       adopted = true;
-      job = await api.get(jobId);
+      job = await getJob(api, jobId);
       if (job.status?.state === 'DONE' && job.status.errorResult) {
         lastFailure = describeFailure(jobId, job.status);
         options.debug?.(`${lastFailure}; it failed before this run, trying attempt ${attempt + 1}`);
@@ -78,11 +78,19 @@ async function waitForJob(api: JobApi, jobId: string, first: JobResource, poll: 
   if (first.status?.state === 'DONE') return first;
   return pollUntil(
     async () => {
-      const job = await api.get(jobId);
+      const job = await getJob(api, jobId);
       return job.status?.state === 'DONE' ? job : undefined;
     },
     { ...poll, timeoutMessage: `BigQuery load job ${jobId} did not finish within ${Math.round(poll.timeoutMs / 1000)} s` },
   );
+}
+
+async function getJob(api: JobApi, jobId: string): Promise<JobResource> {
+  try {
+    return await api.get(jobId);
+  } catch (err) {
+    throw new Error(`BigQuery load job ${jobId} could not be read: ${messageOf(err)}`, { cause: err });
+  }
 }
 
 function describeFailure(jobId: string, status: JobStatus): string {

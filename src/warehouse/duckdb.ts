@@ -6,7 +6,10 @@
  *
  * DuckDB allows one open instance per file per process, and a single connection here runs one statement at a
  * time: every warehouse on the same file in this process shares one instance and one queue, which is also
- * what serializes concurrent loads (50 identical events become one load and 49 adoptions).
+ * what serializes concurrent loads (50 identical events become one load and 49 adoptions). Another process
+ * cannot open the file while this one has it open (DuckDB's single-writer lock); it gets an error naming the file.
+ *
+ * Partitioning and clustering have no DuckDB counterpart worth emulating and are ignored here.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -126,7 +129,10 @@ function acquire(path: string): SharedDb {
       await closingFiles.get(path);
       mkdirSync(dirname(path), { recursive: true });
       const { DuckDBInstance } = await import('@duckdb/node-api');
-      const instance = await DuckDBInstance.create(path);
+      const instance = await DuckDBInstance.create(path).catch((err: unknown) => {
+        // The usual cause is another process holding the file's write lock (DuckDB allows one writer).
+        throw new Error(`Failed to open the DuckDB warehouse ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
       const connection = await instance.connect();
       // Timestamps print in UTC whatever the machine's zone, so outputs do not depend on where they ran.
       await connection.run(`SET TimeZone = 'UTC'; ${CREATE_LEDGER_SQL}`);
@@ -134,7 +140,10 @@ function acquire(path: string): SharedDb {
     })();
     db = { ready, users: 0, queue: ready.catch(() => undefined) };
     openFiles.set(path, db);
-    ready.catch(() => openFiles.delete(path));
+    const entry = db;
+    ready.catch(() => {
+      if (openFiles.get(path) === entry) openFiles.delete(path);
+    });
   }
   db.users += 1;
   return db;
@@ -143,7 +152,8 @@ function acquire(path: string): SharedDb {
 async function release(path: string, db: SharedDb): Promise<void> {
   db.users -= 1;
   if (db.users > 0) return;
-  openFiles.delete(path);
+  // A failed open already left the map (and a newer open of the same file may be there now).
+  if (openFiles.get(path) === db) openFiles.delete(path);
   const closing = (async () => {
     await db.queue;
     const opened = await db.ready.catch(() => undefined);

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +117,24 @@ describe('DuckDB warehouse', () => {
     const second = open();
     expect(await second.load(request({ sourceUri: source }))).toMatchObject({ adopted: true, rowsLoaded: 1 });
     expect(await stringRows(second, 'raw', 'cities')).toHaveLength(1);
+  });
+
+  it('names the file when another process holds the warehouse open', async () => {
+    const path = join(dir, 'locked.duckdb');
+    const holder = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; await DuckDBInstance.create(${JSON.stringify(path)}); console.log('ready'); setInterval(() => {}, 1000);`],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const [line] = (await once(holder.stdout, 'data')) as [Buffer];
+      expect(line.toString()).toContain('ready');
+      const w = createDuckDbWarehouse({ path });
+      opened.push(w);
+      await expect(w.load(request({ sourceUri: stage('a.csv', 'id,name\n1,a\n') }))).rejects.toThrow(`Failed to open the DuckDB warehouse ${path}`);
+    } finally {
+      holder.kill();
+    }
   });
 
   it('refuses a gs:// source with a sentence saying what it loads', () => {
