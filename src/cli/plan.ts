@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     scratchDir: tmpdir(),
     log: (chunk) => void process.stderr.write(chunk),
   });
-  const model = plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined;
+  const model = plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined);
   const rendered = renderPlan(model, {
     environment: inputs.environment,
     workingDirectory: inputs.workingDirectory,

@@ -28,13 +28,18 @@ export async function run(): Promise<void> {
     const plan = await group(title, async () => {
       const log = lineWriter(info);
       try {
-        return await obtainPlan(inputs, { scratchDir: process.env.RUNNER_TEMP || tmpdir(), log: log.write });
+        return await obtainPlan(inputs, {
+          scratchDir: process.env.RUNNER_TEMP || tmpdir(),
+          log: log.write,
+          onSensitiveValues: (values) => values.forEach(setSecret),
+        });
       } finally {
         log.flush();
       }
     });
 
-    const model: PlanModel | undefined = plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined;
+    const model: PlanModel | undefined =
+      plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined);
     // Masks first: nothing below may print, post or output a sensitive value in clear text.
     for (const secret of model?.sensitiveValues ?? []) setSecret(secret);
 

@@ -3,17 +3,19 @@
  * Terraform, or an existing JSON document. Also computes plan-sha256, the value the apply side verifies:
  * the sha256 of the binary plan, or of the JSON when that is all we were given.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { runTerraformPlan } from '../../terraform/terraform-cli.js';
+import { runTerraformPlan, showPlanJson } from '../../terraform/terraform-cli.js';
+import type { PlanModel } from '../../terraform/plan-model.js';
 import type { PlanInputs } from './inputs.js';
 
 export interface ObtainedPlan {
   /** The plan JSON text; undefined when Terraform failed before producing a plan. */
   json?: string;
+  /** Already parsed (Terraform runs parse it to mask their output); otherwise the caller parses `json`. */
+  model?: PlanModel;
   /** Path of the JSON document (written next to the binary plan when Terraform ran). */
   jsonPath?: string;
   sha256?: string;
@@ -27,6 +29,8 @@ export interface PlanSourceOptions {
   /** A folder of this run's own (RUNNER_TEMP on a runner). */
   scratchDir: string;
   log: (chunk: string) => void;
+  /** Receives the plan's clear-text secrets before Terraform's plan output is logged. */
+  onSensitiveValues?: (values: string[]) => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,7 +42,7 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
   mkdirSync(dir, { recursive: true });
   const jsonPath = join(dir, 'plan.json');
   if (source.kind === 'plan-file') {
-    const json = await terraformShowJson(inputs.terraform, cwd, source.path, options.env);
+    const json = await showPlanJson(inputs.terraform, cwd, source.path, options.env);
     writeFileSync(jsonPath, json);
     return { json, jsonPath, sha256: sha256File(source.path, 'plan-file'), failed: false };
   }
@@ -52,12 +56,14 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
     lockTimeout: '300s',
     planFile,
     log: options.log,
+    onSensitiveValues: options.onSensitiveValues,
     env: options.env,
   });
   const json = result.planJson;
   if (json !== undefined) writeFileSync(jsonPath, json);
   return {
     json,
+    model: result.model,
     jsonPath: json !== undefined ? jsonPath : undefined,
     sha256: result.planFile ? sha256File(result.planFile, 'plan file') : undefined,
     terraformVersion: result.terraformVersion,
@@ -83,24 +89,4 @@ function sha256File(path: string, what: string): string {
   } catch (error) {
     throw new UserError(`The ${what} ${path} cannot be read: ${(error as Error).message}`);
   }
-}
-
-/** `terraform show -json <plan>` in the (initialised) root; the JSON goes to stdout, errors to stderr. */
-function terraformShowJson(binary: string, cwd: string, planFile: string, env?: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(binary, ['show', '-json', '-no-color', planFile], {
-      cwd,
-      env: { ...(env ?? process.env), TF_IN_AUTOMATION: '1', TF_INPUT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new UserError(`Could not run ${binary}: ${e.message}`)));
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise(Buffer.concat(out).toString('utf8'));
-      else reject(new UserError(`\`${binary} show -json ${planFile}\` failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
-    });
-  });
 }
