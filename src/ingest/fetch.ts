@@ -1,0 +1,248 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { resolveChecked, type Lookup } from './ssrf.js';
+
+/**
+ * Opens a dataset's source as a byte stream: https:// (http:// only when allowed), gs:// through the storage
+ * wrapper the caller passes in, or a local path. Over HTTP it retries 5xx answers and connection resets before
+ * the body starts, follows at most five redirects (each one re-checked), times out on silence, caps the size and
+ * fails a body that ends short of its Content-Length — a truncated download is never passed on as complete.
+ */
+
+export interface FetchOptions {
+  allowHttp: boolean;
+  /** Loopback, private, CGNAT and unique-local addresses (tests, the local demo). Never link-local/metadata. */
+  allowPrivateAddresses: boolean;
+  maxBytes: number;
+  /** How long the connection may stay silent (connecting, waiting for headers, between body chunks). */
+  timeoutMs: number;
+  /** Further attempts after a 5xx answer or a reset connection, with exponential backoff. */
+  retries: number;
+  /** DNS resolution, injectable for tests; the system resolver otherwise. */
+  lookup?: Lookup;
+  /** Reads gs://bucket/object (the storage wrapper's stream). */
+  readGcs?: (uri: string) => Readable;
+  onProgress?: (bytes: number, total?: number) => void;
+  /** First backoff delay; doubles per attempt (default 500 ms, capped at 10 s). */
+  retryDelayMs?: number;
+}
+
+export interface FetchedSource {
+  stream: Readable;
+  contentLength?: number;
+  etag?: string;
+  lastModified?: string;
+  /** Where the body came from after redirects (without credentials). */
+  finalUrl: string;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED']);
+
+export async function openSource(url: string, options: FetchOptions): Promise<FetchedSource> {
+  if (/^https?:\/\//i.test(url)) return openHttp(new URL(url), options);
+  if (/^gs:\/\//i.test(url)) return openGcs(url, options);
+  if (/^file:\/\//i.test(url)) return openLocal(fileURLToPath(url), url, options);
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(url)) {
+    throw new UserError(`source ${shown(url)} has an unsupported scheme; expected https://, gs:// or a local path.`);
+  }
+  return openLocal(url, url, options);
+}
+
+/** A URL for messages and reports: no user info, no query (signed URLs carry their credentials there). */
+function shown(url: string | URL): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return String(url).split('?')[0] ?? '';
+  }
+}
+
+async function openLocal(path: string, url: string, options: FetchOptions): Promise<FetchedSource> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UserError(`source ${path} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`source ${path} does not exist.`);
+    throw error;
+  }
+  if (size > options.maxBytes) throw tooLarge(url, options.maxBytes, size);
+  const counter = new ByteCounter(url, options, size);
+  feed(createReadStream(path), counter);
+  return { stream: counter, contentLength: size, finalUrl: url };
+}
+
+function openGcs(url: string, options: FetchOptions): FetchedSource {
+  if (!options.readGcs) throw new UserError(`source ${url} is in Cloud Storage, but no storage client was given.`);
+  const counter = new ByteCounter(url, options, undefined);
+  feed(options.readGcs(url), counter);
+  return { stream: counter, finalUrl: url };
+}
+
+async function openHttp(start: URL, options: FetchOptions): Promise<FetchedSource> {
+  let url = start;
+  for (let redirects = 0; ; redirects++) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowHttp)) {
+      const hint = url.protocol === 'http:' ? ' (plain http is allowed only explicitly, for local use)' : '';
+      throw new UserError(`refusing to fetch ${shown(url)}: only https:// sources are allowed${hint}.`);
+    }
+    const target = await resolveChecked(url.hostname, options);
+    const response = await requestWithRetries(url, target, options);
+    const status = response.statusCode ?? 0;
+    if (REDIRECTS.has(status) && response.headers.location) {
+      response.resume();
+      if (redirects === MAX_REDIRECTS) throw new UserError(`${shown(start)} redirects more than ${MAX_REDIRECTS} times.`);
+      const next = new URL(response.headers.location, url);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+        throw new UserError(`refusing the redirect from ${shown(url)} to a ${next.protocol} URL.`);
+      }
+      url = next;
+      continue;
+    }
+    if (status < 200 || status >= 300) {
+      response.resume();
+      throw new UserError(`fetching ${shown(url)} failed: HTTP ${status} ${response.statusMessage ?? ''}`.trim() + '.');
+    }
+    return bodyOf(response, url, options);
+  }
+}
+
+function bodyOf(response: http.IncomingMessage, url: URL, options: FetchOptions): FetchedSource {
+  const header = response.headers['content-length'];
+  const contentLength = header === undefined ? undefined : Number(header);
+  if (contentLength !== undefined && contentLength > options.maxBytes) {
+    response.destroy();
+    throw tooLarge(shown(url), options.maxBytes, contentLength);
+  }
+  const counter = new ByteCounter(shown(url), options, contentLength);
+  feed(response, counter);
+  return {
+    stream: counter,
+    ...(contentLength === undefined ? {} : { contentLength }),
+    ...(typeof response.headers.etag === 'string' ? { etag: response.headers.etag } : {}),
+    ...(typeof response.headers['last-modified'] === 'string' ? { lastModified: response.headers['last-modified'] } : {}),
+    finalUrl: shown(url),
+  };
+}
+
+async function requestWithRetries(
+  url: URL,
+  target: { address: string; family: 4 | 6 },
+  options: FetchOptions,
+): Promise<http.IncomingMessage> {
+  const baseDelay = options.retryDelayMs ?? 500;
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= options.retries;
+    try {
+      const response = await request(url, target, options);
+      if ((response.statusCode ?? 0) < 500 || last) return response;
+      response.resume();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (error instanceof UserError || last || !RETRYABLE_CODES.has(code)) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`fetching ${shown(url)} failed after ${attempt + 1} attempt(s): ${(error as Error).message}`);
+      }
+    }
+    await delay(Math.min(baseDelay * 2 ** attempt, 10_000));
+  }
+}
+
+/** One GET to the checked address. The custom lookup pins the connection to it: no second DNS resolution. */
+function request(url: URL, target: { address: string; family: 4 | 6 }, options: FetchOptions) {
+  const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise<http.IncomingMessage>((resolve, reject) => {
+    let response: http.IncomingMessage | undefined;
+    const req = client.request(
+      {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'GET',
+        headers: { 'accept-encoding': 'identity', 'user-agent': 'dc-pipeline-ingest' },
+        lookup: pinned,
+        agent: false, // a fresh connection: a pooled socket might have been opened for another address
+        timeout: options.timeoutMs,
+        ...(url.username ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` } : {}),
+      },
+      (res) => {
+        response = res;
+        resolve(res);
+      },
+    );
+    req.on('timeout', () => {
+      const error = new UserError(`fetching ${shown(url)} timed out: no data for ${options.timeoutMs} ms.`);
+      response?.destroy(error); // a stalled body reports the timeout, not a bare "aborted"
+      req.destroy(error);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Pipes a source into its counter; a source error reaches the reader as a sentence with the byte count. */
+function feed(source: Readable, counter: ByteCounter): void {
+  source.on('error', (error) => counter.destroy(counter.brokeOff(error)));
+  counter.on('close', () => {
+    if (!source.readableEnded) source.destroy(); // the reader stopped early: release the connection
+  });
+  source.pipe(counter);
+}
+
+function tooLarge(url: string, maxBytes: number, size?: number): UserError {
+  const actual = size === undefined ? 'more than that' : `${size} bytes`;
+  return new UserError(`source ${url} is larger than the ${maxBytes}-byte limit (${actual}).`);
+}
+
+/** Counts the body's bytes: enforces the size cap and, at the end, that exactly Content-Length bytes arrived. */
+class ByteCounter extends Transform {
+  private bytes = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: FetchOptions,
+    private readonly expected: number | undefined,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.options.maxBytes) {
+      callback(tooLarge(this.url, this.options.maxBytes));
+      return;
+    }
+    this.options.onProgress?.(this.bytes, this.expected);
+    callback(null, chunk);
+  }
+
+  brokeOff(error: Error): Error {
+    if (error instanceof UserError) return error;
+    const of = this.expected === undefined ? '' : ` of ${this.expected}`;
+    return new UserError(`the download of ${this.url} broke off after ${this.bytes}${of} bytes: ${error.message}`);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.expected !== undefined && this.bytes !== this.expected) {
+      callback(new UserError(`the download of ${this.url} is truncated: got ${this.bytes} of ${this.expected} bytes.`));
+      return;
+    }
+    callback();
+  }
+}
