@@ -23,7 +23,7 @@ import { isTerminal, type BuildStatus } from '../../src/cloudbuild/build.js';
 /** What the server needs from the loopback GCS server (test/servers/gcs.ts provides all of it). */
 export interface GcsBackend {
   createBucket(name: string): unknown;
-  getObject(bucket: string, name: string): unknown;
+  getObject(bucket: string, name: string): { data: Buffer } | undefined;
   appendToObject(bucket: string, name: string, data: Buffer | string): unknown;
 }
 
@@ -248,8 +248,7 @@ export async function startCloudBuildServer(options: CloudBuildServerOptions = {
     const storage = (build.source as { storageSource?: { bucket: string; object: string } } | null)?.storageSource;
     let tarball: Buffer | undefined;
     if (storage?.bucket && gcs) {
-      const data = await gcs.getObject(storage.bucket, storage.object);
-      tarball = data ? Buffer.from(data as Uint8Array) : undefined;
+      tarball = gcs.getObject(storage.bucket, storage.object)?.data;
     }
     const substitutions = {
       ...build.substitutions,
