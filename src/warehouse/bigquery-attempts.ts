@@ -4,7 +4,8 @@
  * - a job that succeeded is the answer (so the same content is never loaded twice);
  * - a job found already failed, or one that failed transiently while we waited, moves on to attempt n + 1;
  * - a job that failed for a lasting reason (bad data, schema mismatch) while we waited fails the load — the
- *   next run, after the cause is fixed, starts from the next attempt number.
+ *   next run, after the cause is fixed, starts from the next attempt number;
+ * - in replace mode, a job that succeeded earlier but whose table was replaced since is skipped too.
  */
 import { pollUntil } from './poll.js';
 
@@ -16,7 +17,7 @@ export interface JobStatus {
 
 export interface JobResource {
   status?: JobStatus;
-  statistics?: { load?: { outputRows?: string } };
+  statistics?: { endTime?: string; load?: { outputRows?: string } };
 }
 
 /** The two calls the attempt loop needs; bigquery.ts implements them with the real client. */
@@ -30,6 +31,12 @@ export interface AttemptOptions {
   jobIdPrefix: string;
   maxAttempts: number;
   poll: { initialMs: number; maxMs: number; timeoutMs: number };
+  /**
+   * Replace mode only: whether a job that succeeded in an earlier run has since been overwritten (the table
+   * changed after it). Such a job is not adopted — its content is loaded again under the next attempt id, so
+   * content A → B → A leaves A in the table, not B.
+   */
+  superseded?: (job: JobResource) => Promise<boolean>;
   debug?: (message: string) => void;
 }
 
@@ -45,7 +52,10 @@ const TRANSIENT_REASONS = new Set(['backendError', 'internalError', 'jobBackendE
 
 export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Promise<AttemptResult> {
   let lastFailure = '';
-  for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+  let failures = 0;
+  // Failures in this call are bounded by maxAttempts; jobs skipped because an earlier run left them failed or
+  // superseded do not count (each is a real job, so the ids run out where the history does).
+  for (let attempt = 1; failures < options.maxAttempts; attempt++) {
     const jobId = `${options.jobIdPrefix}_${attempt}`;
     let adopted = false;
     let job: JobResource;
@@ -60,6 +70,10 @@ export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Pr
         options.debug?.(`${lastFailure}; it failed before this run, trying attempt ${attempt + 1}`);
         continue;
       }
+      if (job.status?.state === 'DONE' && options.superseded && (await options.superseded(job))) {
+        options.debug?.(`BigQuery load job ${jobId} succeeded earlier but the table was replaced since; loading again as attempt ${attempt + 1}`);
+        continue;
+      }
       options.debug?.(`BigQuery load job ${jobId} already exists; adopting it`);
     }
     const done = await waitForJob(api, jobId, job, options.poll);
@@ -67,11 +81,12 @@ export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Pr
     if (!status.errorResult) {
       return { jobId, attempt, adopted, rowsLoaded: Number(done.statistics?.load?.outputRows ?? '0') };
     }
+    failures += 1;
     lastFailure = describeFailure(jobId, status);
     if (!TRANSIENT_REASONS.has(status.errorResult.reason ?? '')) throw new Error(lastFailure);
     options.debug?.(`${lastFailure}; retrying as attempt ${attempt + 1}`);
   }
-  throw new Error(`BigQuery load ${options.jobIdPrefix} gave up after ${options.maxAttempts} attempts; last: ${lastFailure}`);
+  throw new Error(`BigQuery load ${options.jobIdPrefix} gave up after ${options.maxAttempts} failed attempts; last: ${lastFailure}`);
 }
 
 async function waitForJob(api: JobApi, jobId: string, first: JobResource, poll: AttemptOptions['poll']): Promise<JobResource> {

@@ -70,6 +70,7 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
         jobIdPrefix: request.jobIdPrefix,
         maxAttempts: options.maxAttempts ?? 5,
         poll: { initialMs: options.pollIntervalMs ?? 1000, maxMs: options.maxPollIntervalMs ?? 10_000, timeoutMs: options.jobTimeoutMs ?? 3_600_000 },
+        ...(request.writeMode === 'replace' ? { superseded: (job: JobResource) => tableChangedSince(bq, request, job) } : {}),
         ...(options.debug ? { debug: options.debug } : {}),
       });
       return { ...result, table: `${options.projectId}.${request.target.dataset}.${request.target.table}` };
@@ -166,6 +167,20 @@ async function ensureDataset(bq: BigQuery, dataset: Dataset, datasetId: string, 
     await bq.createDataset(datasetId, location ? { location } : {});
   } catch (err) {
     if (errorCode(err) !== 409) throw withContext(`create BigQuery dataset ${datasetId}`, err);
+  }
+}
+
+/** Whether the target table was modified after this (successful) job ended: someone replaced it since. */
+async function tableChangedSince(bq: BigQuery, request: LoadRequest, job: JobResource): Promise<boolean> {
+  const ended = Number(job.statistics?.endTime ?? Number.NaN);
+  try {
+    const [metadata] = await bq.dataset(request.target.dataset).table(request.target.table).getMetadata();
+    const modified = Number((metadata as { lastModifiedTime?: string }).lastModifiedTime ?? Number.NaN);
+    return Number.isFinite(ended) && Number.isFinite(modified) && modified > ended;
+  } catch (err) {
+    // A table that no longer exists certainly no longer holds this job's rows.
+    if (errorCode(err) === 404) return true;
+    throw withContext(`look up BigQuery table ${request.target.dataset}.${request.target.table}`, err);
   }
 }
 

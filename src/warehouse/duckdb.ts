@@ -72,18 +72,15 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWa
 async function loadOnce(connection: DuckDBConnection, request: LoadRequest, loadedAt: Date): Promise<LoadResult> {
   const { dataset: schema, table } = request.target;
   const tableName = `${schema}.${table}`;
-  const prior = await connection.runAndReadAll(
-    `SELECT job_id, rows, "table" FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix) ORDER BY job_id LIMIT 1`,
-    { prefix: `${request.jobIdPrefix}_` },
-  );
-  const found = prior.getRowObjectsJson()[0];
-  if (found) {
-    const jobId = String(found.job_id);
-    return { jobId, attempt: Number(jobId.slice(request.jobIdPrefix.length + 1)), adopted: true, rowsLoaded: Number(found.rows), table: String(found.table) };
+  const earlier = await priorLoad(connection, request, tableName);
+  if (earlier && !earlier.superseded) {
+    return { jobId: earlier.jobId, attempt: earlier.attempt, adopted: true, rowsLoaded: earlier.rows, table: earlier.table };
   }
 
-  // A failed load rolls back completely, so there is never a failed attempt to skip: attempt 1 is the job.
-  const jobId = `${request.jobIdPrefix}_1`;
+  // A failed load rolls back completely, so no failed attempt is ever left to skip: the next attempt number is
+  // 1, or one past a load that a later replace has overwritten.
+  const attempt = (earlier?.attempt ?? 0) + 1;
+  const jobId = `${request.jobIdPrefix}_${attempt}`;
   const source = localPath(request.sourceUri);
   await connection.run('BEGIN TRANSACTION');
   try {
@@ -106,11 +103,34 @@ async function loadOnce(connection: DuckDBConnection, request: LoadRequest, load
       },
     );
     await connection.run('COMMIT');
-    return { jobId, attempt: 1, adopted: false, rowsLoaded: rows, table: tableName };
+    return { jobId, attempt, adopted: false, rowsLoaded: rows, table: tableName };
   } catch (err) {
     await connection.run('ROLLBACK').catch(() => undefined);
     throw new Error(`DuckDB load ${jobId} into ${tableName} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
+}
+
+/**
+ * The latest ledger entry of this content (job id prefix), and — in replace mode — whether another load into
+ * the same table came after it, in which case the table no longer holds this content and it must load again.
+ */
+async function priorLoad(connection: DuckDBConnection, request: LoadRequest, tableName: string) {
+  const reader = await connection.runAndReadAll(
+    `SELECT job_id, rows, "table", rowid AS seq FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix) ORDER BY rowid DESC LIMIT 1`,
+    { prefix: `${request.jobIdPrefix}_` },
+  );
+  const row = reader.getRowObjectsJson()[0];
+  if (!row) return undefined;
+  const jobId = String(row.job_id);
+  let superseded = false;
+  if (request.writeMode === 'replace') {
+    const later = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE "table" = $table AND rowid > $seq`, {
+      table: tableName,
+      seq: Number(row.seq),
+    });
+    superseded = Number(later.getRowObjectsJson()[0]?.n ?? 0) > 0;
+  }
+  return { jobId, attempt: Number(jobId.slice(request.jobIdPrefix.length + 1)), rows: Number(row.rows), table: String(row.table), superseded };
 }
 
 /** The staged file: file:///abs/path or a plain path. */

@@ -50,6 +50,7 @@ interface Table {
   labels?: Record<string, string>;
   rows: StoredRow[];
   creationTime: string;
+  lastModifiedTime: string;
 }
 
 /** A job resource as tests read it. */
@@ -88,6 +89,10 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
   const requestFaults: (RequestFault & { remaining: number })[] = [];
   const jobFaults: { match: string | RegExp; error: LoadError }[] = [];
   let jobsExecuted = 0;
+  // Strictly increasing milliseconds: a table written by a later job always has lastModifiedTime > the earlier
+  // job's endTime, even within one millisecond (which is what BigQuery guarantees in real time).
+  let lastTick = 0;
+  const clock = () => (lastTick = Math.max(Date.now(), lastTick + 1));
 
   const tableKey = (d: string, t: string) => `${d}.${t}`;
   const getTable = (p: string, d: string, t: string): Table => {
@@ -109,6 +114,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
       ...(table.labels ? { labels: table.labels } : {}),
       numRows: String(table.rows.length),
       creationTime: table.creationTime,
+      lastModifiedTime: table.lastModifiedTime,
       location: datasets.get(d)?.location,
     };
   }
@@ -153,7 +159,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
     const outcome = runLoad(job);
     const stats = job.resource.statistics as Record<string, unknown>;
     stats.startTime ??= String(Date.now());
-    stats.endTime = String(Date.now());
+    stats.endTime = String(clock());
     if ('errors' in outcome) {
       status.errorResult = outcome.errors[0] as LoadError;
       status.errors = outcome.errors;
@@ -186,7 +192,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
     const result = executeCsvLoad(object.data, schema.fields, load as LoadOptions, uri);
     if ('errors' in result) return result;
     if (!table) {
-      table = { schema, rows: [], creationTime: String(Date.now()) };
+      table = { schema, rows: [], creationTime: String(Date.now()), lastModifiedTime: String(Date.now()) };
       tables.set(tableKey(dest.datasetId, dest.tableId), table);
     }
     if (load.writeDisposition === 'WRITE_TRUNCATE') {
@@ -198,6 +204,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
       return { errors: [{ reason: 'invalid', message: `Provided Schema does not match Table ${dest.datasetId}.${dest.tableId}.` }] };
     }
     table.rows.push(...result.rows);
+    table.lastModifiedTime = String(clock());
     return { rows: result.rows.length, bytes: object.data.length };
   }
 
@@ -261,6 +268,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
           labels: body.labels as Record<string, string>,
           rows: [],
           creationTime: String(Date.now()),
+          lastModifiedTime: String(Date.now()),
         };
         tables.set(tableKey(id, ref.tableId), table);
         return tableResource(p, id, ref.tableId, table);

@@ -152,7 +152,7 @@ describe('BigQuery warehouse', () => {
     server.failJob(/^ingest_cities_/, { reason: 'backendError', message: 'Backend error' });
     const uri = await gcs.put('staging', 'a.csv', 'id,name\n1,a\n');
     await expect(warehouseFor(server, { maxAttempts: 3 }).load(request({ sourceUri: uri }))).rejects.toThrow(
-      /gave up after 3 attempts; last: BigQuery load job ingest_cities_0123456789abcdef_3 failed: Backend error/,
+      /gave up after 3 failed attempts; last: BigQuery load job ingest_cities_0123456789abcdef_3 failed: Backend error/,
     );
     expect(server.jobIds()).toHaveLength(3);
   });

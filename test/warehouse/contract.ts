@@ -79,6 +79,27 @@ export function warehouseContract(name: string, open: () => Promise<ContractHarn
       expect(await h.rows('raw', 'cities')).toHaveLength(2);
     });
 
+    it('adopts an earlier append of the same content even after other loads, so rows are never duplicated', async () => {
+      const w = warehouse();
+      const a = request({ sourceUri: await h.stage('a.csv', 'id,name\n1,a\n'), jobIdPrefix: 'ingest_cities_aaaa' });
+      await w.load(a);
+      await w.load(request({ sourceUri: await h.stage('b.csv', 'id,name\n2,b\n'), jobIdPrefix: 'ingest_cities_bbbb' }));
+      expect(await w.load(a)).toMatchObject({ jobId: 'ingest_cities_aaaa_1', adopted: true });
+      expect((await h.rows('raw', 'cities')).map((r) => r.id)).toEqual(['1', '2']);
+    });
+
+    it('loads replaced content again when the table was replaced by other content since (A → B → A leaves A)', async () => {
+      const w = warehouse();
+      const a = request({ sourceUri: await h.stage('a.csv', 'id,name\n1,a\n'), jobIdPrefix: 'ingest_cities_aaaa', writeMode: 'replace' });
+      const b = request({ sourceUri: await h.stage('b.csv', 'id,name\n2,b\n'), jobIdPrefix: 'ingest_cities_bbbb', writeMode: 'replace' });
+      await w.load(a);
+      await w.load(b);
+      expect(await w.load(a)).toMatchObject({ jobId: 'ingest_cities_aaaa_2', attempt: 2, adopted: false, rowsLoaded: 1 });
+      expect(await h.rows('raw', 'cities')).toEqual([{ id: '1', name: 'a' }]);
+      expect(await warehouse().load(a)).toMatchObject({ jobId: 'ingest_cities_aaaa_2', adopted: true });
+      expect(await h.rows('raw', 'cities')).toEqual([{ id: '1', name: 'a' }]);
+    });
+
     it('loads once when 50 identical loads run concurrently', async () => {
       const uri = await h.stage('a.csv', 'id,name\n1,a\n2,b\n3,c\n');
       const results = await Promise.all(Array.from({ length: 50 }, () => warehouse().load(request({ sourceUri: uri }))));
