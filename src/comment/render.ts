@@ -116,9 +116,16 @@ function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status
   const destructive = model.changes.filter(isDestructive);
   const groups = groupChanges(model.changes);
   const detailOrder = groups.flatMap((g) => g.changes);
+  const floor = lowerBounds(model.changes);
 
+  const budget = o.limit - fixed - blockBytes(notice);
   for (const level of LEVELS) {
-    const attempt = tryLevel(model, level, o.limit - fixed - blockBytes(notice), destructive, groups, detailOrder);
+    // Levels that cannot fit are skipped without rendering: for 30,000 resources each attempt would cost
+    // a budget's worth of work for nothing.
+    if (level.details === 'all' && floor.details > budget) continue;
+    if (level.changes === 'table' && floor.table > budget) continue;
+    if (level.changes === 'lists' && floor.lists > budget) continue;
+    const attempt = tryLevel(model, level, budget, destructive, groups, detailOrder);
     if (!attempt) continue;
     const shortened = attempt.shortened;
     const lines = [...head, ...(shortened ? notice : []), ...diagnostics, ...attempt.lines, ...footer];
@@ -189,6 +196,20 @@ function tryLevel(
     shortened:
       callout.shortened || changes.shortened || details.shortened || detailsMissing || drift.shortened || outputs.shortened || checks.shortened,
   };
+}
+
+interface LowerBounds {
+  table: number;
+  lists: number;
+  details: number;
+}
+
+/** Bytes each form needs at least (characters never exceed bytes), to skip hopeless levels cheaply. */
+function lowerBounds(changes: readonly ResourceChange[]): LowerBounds {
+  let addresses = 0;
+  for (const change of changes) addresses += change.address.length;
+  const n = changes.length;
+  return { table: addresses + n * 20, lists: addresses + n * 5, details: addresses * 2 + n * 60 };
 }
 
 function scrub(text: string | undefined, model: PlanModel | undefined): string | undefined {

@@ -34,11 +34,15 @@ export function calloutSection(destructive: readonly ResourceChange[], form: Cal
   ];
   if (form === 'list') {
     const lines = [...title];
+    let used = blockBytes(title) + 1;
     for (const change of destructive) {
-      lines.push(`> - ${actionLabel(change)} ${inlineCode(change.address)}${replaceOrderNote(change)}`);
+      const line = `> - ${actionLabel(change)} ${inlineCode(change.address)}${replaceOrderNote(change)}`;
+      used += utf8Bytes(line) + 1;
+      if (used > maxBytes) return undefined;
+      lines.push(line);
     }
     lines.push('');
-    return fits(lines, maxBytes) ? { lines, shortened: false } : undefined;
+    return { lines, shortened: false };
   }
   const groups: Array<[string, ResourceChange[]]> = [
     ['Destroy', deletes],
@@ -54,8 +58,10 @@ export function calloutSection(destructive: readonly ResourceChange[], form: Cal
       `> **${name} (${formatCount(changes.length)}):** `,
       '> ',
       changes.map((c) => inlineCode(c.address)),
-      form === 'truncated' ? remaining - reserve : Number.POSITIVE_INFINITY,
+      remaining - reserve,
     );
+    // The inline form is all-or-nothing: anything left out means it did not fit.
+    if (part.omitted > 0 && form === 'inline') return undefined;
     if (part.omitted > 0) shortened = true;
     lines.push(...part.lines, '>');
     remaining -= blockBytes(part.lines) + 2;
@@ -115,13 +121,13 @@ export function changesSection(
       prefix,
       '',
       group.changes.map((c) => inlineCode(c.address)),
-      form === 'truncated' ? remaining - reserve - 1 : Number.POSITIVE_INFINITY,
+      remaining - reserve - 1,
     );
     if (part.omitted > 0) shortened = true;
     lines.push(...part.lines, '');
     remaining -= blockBytes(part.lines) + 1;
   });
-  if (form === 'lists' && !fits(lines, maxBytes)) return undefined;
+  if (form === 'lists' && (shortened || !fits(lines, maxBytes))) return undefined;
   return { lines, shortened };
 }
 

@@ -95,8 +95,9 @@ export function driftSection(drift: readonly ResourceChange[], form: DriftForm, 
         details.lines.length > 0 ? '**Also:** ' : '',
         '',
         rest.map((d) => `${actionLabel(d)} ${inlineCode(d.address)}`),
-        form === 'full' ? Number.POSITIVE_INFINITY : maxBytes - frame - blockBytes(details.lines) - 1,
+        maxBytes - frame - blockBytes(details.lines) - 1,
       );
+      if (list.omitted > 0 && form === 'full') return undefined;
       if (list.omitted > 0) shortened = true;
       lines.push(...details.lines, ...list.lines, '');
     } else {
@@ -109,8 +110,9 @@ export function driftSection(drift: readonly ResourceChange[], form: DriftForm, 
         `**${group.label} (${formatCount(group.changes.length)}):** `,
         '',
         group.changes.map((c) => inlineCode(c.address)),
-        form === 'truncated' ? maxBytes - frame - blockBytes(lines) - 1 : Number.POSITIVE_INFINITY,
+        maxBytes - frame - blockBytes(lines) - 1,
       );
+      if (list.omitted > 0 && form !== 'truncated') return undefined;
       if (list.omitted > 0) shortened = true;
       lines.push(...list.lines, '');
     }
@@ -138,9 +140,11 @@ export function outputsSection(outputs: readonly OutputChange[], form: OutputsFo
       '',
       '',
       outputs.map((o) => inlineCode(o.name)),
-      form === 'truncated' ? maxBytes - blockBytes(open) - blockBytes(close) : Number.POSITIVE_INFINITY,
+      maxBytes - blockBytes(open) - blockBytes(close),
     );
-    shortened = list.omitted > 0 || form !== 'names';
+    if (list.omitted > 0 && form === 'names') return undefined;
+    // Names without values are a shortened form in any case.
+    shortened = true;
     lines = [...open, ...list.lines, ...close];
   }
   if (blockBytes(lines) > maxBytes) return form === 'truncated' ? countOnly(`📤 ${plural(outputs.length, 'output change')}`) : undefined;
