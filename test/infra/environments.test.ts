@@ -8,8 +8,8 @@ const read = (env: string, file: string): string => readFileSync(path.join(envsD
 const files = (env: string): string[] => readdirSync(path.join(envsDir, env)).filter((f) => /\.(tf|tfvars)$/.test(f)).sort();
 
 describe('environments', () => {
-  it('dev and prod have the same files: backend.tf, versions.tf, main.tf, variables.tf, outputs.tf, terraform.tfvars', () => {
-    expect(files('dev')).toEqual(['backend.tf', 'main.tf', 'outputs.tf', 'terraform.tfvars', 'variables.tf', 'versions.tf']);
+  it('dev and prod have the same files: backend.tf, versions.tf, main.tf, catalog.tf, variables.tf, outputs.tf, terraform.tfvars', () => {
+    expect(files('dev')).toEqual(['backend.tf', 'catalog.tf', 'main.tf', 'outputs.tf', 'terraform.tfvars', 'variables.tf', 'versions.tf']);
     expect(files('prod')).toEqual(files('dev'));
   });
 

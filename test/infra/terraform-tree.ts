@@ -6,7 +6,8 @@
  * strings, `dynamic "x"` blocks stay under a `dynamic` key.
  */
 import { parse } from '@cdktf/hcl2json';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,8 +50,20 @@ function labelled(tree: unknown, file: string, typed: boolean): Block[] {
   return blocks;
 }
 
+// The parser is Go compiled to WebAssembly: ~1 s to start and a few hundred ms per file on a busy machine. Three
+// test files read the same ~30 files, so results are cached by content hash (never committed: node_modules).
+const PARSE_CACHE = path.join(REPO_ROOT, 'node_modules', '.cache', 'dc-pipeline', 'hcl2json');
+
 export async function parseHcl(file: string, text: string): Promise<Record<string, unknown>> {
-  return parse(file, text);
+  const key = createHash('sha256').update('hcl2json-0.21.0\0').update(path.basename(file)).update('\0').update(text).digest('hex');
+  const cached = path.join(PARSE_CACHE, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Record<string, unknown>;
+  const tree = await parse(file, text);
+  mkdirSync(PARSE_CACHE, { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(tree));
+  renameSync(tmp, cached);
+  return tree;
 }
 
 /** Parses the .tf files of one directory (not its subdirectories) as Terraform would load them. */

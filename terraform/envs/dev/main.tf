@@ -1,24 +1,4 @@
 locals {
-  catalog  = yamldecode(file("${path.module}/${var.catalog_file}"))
-  datasets = { for d in try(local.catalog.datasets, []) : d.name => d }
-
-  # The catalog's YAML spelling (kebab-case, optional keys) mapped to the data_platform table type.
-  tables = [for name, d in local.datasets : {
-    table_id    = d.target.table
-    description = try(d.description, null)
-    schema = [for c in d.schema : {
-      name        = c.name
-      type        = upper(try(c.type, "STRING"))
-      mode        = upper(try(c.mode, "NULLABLE"))
-      description = try(c.description, null)
-    }]
-    partitioning = try(d.partitioning, null) == null ? null : {
-      type  = upper(try(d.partitioning.type, "DAY"))
-      field = try(d.partitioning.field, null)
-    }
-    clustering = try(d.clustering, [])
-  } if d.target.dataset == var.dataset_id]
-
   bucket_prefix   = "${var.project_id}-dc"
   deployer_member = "serviceAccount:${module.github_cicd.service_accounts.deployer}"
 
@@ -39,10 +19,10 @@ locals {
   ])
 }
 
-check "catalog_targets_this_dataset" {
+check "dataflow_loads_are_catalog_datasets" {
   assert {
-    condition     = length(local.tables) == length(local.datasets)
-    error_message = "Every catalog dataset must target the BigQuery dataset ${var.dataset_id}; the others get no table here."
+    condition     = alltrue([for name in keys(var.dataflow_loads) : contains(keys(local.datasets), name)])
+    error_message = "Every dataflow_loads key must be a dataset name of the catalog (${join(", ", keys(local.datasets))})."
   }
 }
 
@@ -61,8 +41,7 @@ module "data_platform" {
   location            = var.location
   bucket_name         = "${local.bucket_prefix}-staging"
   raw_lifecycle       = var.raw_retention
-  dataset_id          = var.dataset_id
-  tables              = local.tables
+  datasets            = local.bigquery_datasets
   deletion_protection = var.deletion_protection
 
   depends_on = [google_project_service.main]
@@ -99,15 +78,16 @@ module "dataflow" {
   input_file_pattern = each.value.input_file_pattern
   schedule           = each.value.schedule
   max_workers        = each.value.max_workers
-  schema             = [for c in local.datasets[each.key].schema : { name = c.name, type = upper(try(c.type, "STRING")) }]
-  output_table       = module.data_platform.tables[local.datasets[each.key].target.table]
-  output_dataset_id  = module.data_platform.dataset.dataset_id
-  bad_records_table  = module.data_platform.bad_records_tables[local.datasets[each.key].target.table]
+  schema             = [for c in local.datasets[each.key].schema : { name = c.name, type = upper(c.type) }]
+  output_table       = module.data_platform.tables["${local.table_of[each.key].dataset_id}.${local.table_of[each.key].table_id}"]
+  output_dataset_id  = local.table_of[each.key].dataset_id
+  bad_records_table  = module.data_platform.bad_records_tables["${local.table_of[each.key].dataset_id}.${local.table_of[each.key].table_id}"]
   deployer_member    = local.deployer_member
-  csv = {
-    delimiter       = try(local.datasets[each.key].csv.delimiter, ",")
-    contains_header = try(local.datasets[each.key].csv.header, true)
-  }
+  # The stage rewrites every source as UTF-8, comma-separated, with a header row, whatever the catalog's
+  # dialect: the template reads staged objects, so its defaults are right for all of them.
+  csv = {}
+
+  depends_on = [google_project_service.main]
 }
 
 module "ingest_service" {
@@ -118,14 +98,18 @@ module "ingest_service" {
   environment         = var.environment
   image               = var.ingest_image
   bucket_name         = module.data_platform.bucket.name
-  dataset_id          = module.data_platform.dataset.dataset_id
+  dataset_ids         = keys(module.data_platform.datasets)
   scaling             = var.ingest_scaling
   resources           = var.ingest_resources
   deletion_protection = var.deletion_protection
   deployer_member     = local.deployer_member
+
+  workload_identity_members = [module.github_cicd.default_branch_principal]
+
+  # DATAFLOW_REGION is not set: datasets with `load: dataflow` are staged and left to the scheduled
+  # dataflow_loads, whose worker identity is managed here.
   env = {
-    LOCATION        = var.location
-    DATAFLOW_REGION = var.region
+    LOCATION = var.location
   }
 
   depends_on = [google_project_service.main]

@@ -18,6 +18,11 @@ output "artifact_repository_url" {
   value       = module.github_cicd.artifact_repository.url
 }
 
+output "ingest_service_account" {
+  description = "The ingest identity (GCP_INGEST_SA of the ingest workflow)."
+  value       = module.ingest_service.service_account_email
+}
+
 output "ingest_service_uri" {
   description = "URL of the ingest service (internal ingress)."
   value       = module.ingest_service.service.uri

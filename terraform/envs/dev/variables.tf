@@ -46,13 +46,8 @@ variable "state_bucket" {
 
 variable "catalog_file" {
   type        = string
-  description = "Path of the ingest catalog, relative to this directory; its datasets become BigQuery tables."
+  description = "Path of the ingest catalog, relative to this directory; its datasets become BigQuery datasets and tables."
   default     = "../../../datasets.yaml"
-}
-
-variable "dataset_id" {
-  type        = string
-  description = "BigQuery dataset the catalog's tables are created in (the catalog's target.dataset)."
 }
 
 variable "ingest_image" {

@@ -5,7 +5,6 @@ environment                = "prod"
 github_repository          = "dc-pipeline/dc-pipeline-actions"
 restrict_to_default_branch = true
 state_bucket               = "dc-pipeline-tfstate"
-dataset_id                 = "dc_ingest"
 
 # A public placeholder so the first apply succeeds before any image is pushed; cloudbuild/ingest-image.yaml
 # deploys the real image and Terraform ignores the image from then on.
@@ -27,7 +26,15 @@ raw_retention = {
 }
 
 dataflow_template_version = "2025-01-14-00_RC00"
-dataflow_loads            = {}
+# The catalog's `load: dataflow` datasets, loaded nightly by the GCS_CSV_to_BigQuery template. The template
+# appends: point the pattern at objects not loaded before (see modules/dataflow_job/README.md).
+dataflow_loads = {
+  us_zipcodes = {
+    schedule           = "0 3 * * *"
+    input_file_pattern = "raw/us_zipcodes/*/*/*/*.csv"
+    max_workers        = 4
+  }
+}
 
 notification_channels   = []
 freshness_hours         = {}

@@ -5,7 +5,10 @@ locals {
     component   = "dc-pipeline"
   })
 
-  tables     = { for t in var.tables : t.table_id => t }
+  # Stable for_each keys: "<dataset>.<table>".
+  tables = merge([for id, d in var.datasets : {
+    for t in d.tables : "${id}.${t.table_id}" => merge(t, { dataset_id = id })
+  }]...)
   quarantine = var.quarantine_tables ? local.tables : {}
 
   # The error table schema of the Google-provided GCS_CSV_to_BigQuery template; the ingest's own quarantine
@@ -60,6 +63,17 @@ resource "google_storage_bucket" "main" {
     }
   }
 
+  # tmp/ holds Dataflow staging and BigQuery load scratch files; nothing there is needed after a week.
+  lifecycle_rule {
+    condition {
+      age            = 7
+      matches_prefix = ["tmp/"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
   lifecycle_rule {
     condition {
       num_newer_versions = var.raw_lifecycle.noncurrent_versions
@@ -72,10 +86,12 @@ resource "google_storage_bucket" "main" {
 }
 
 resource "google_bigquery_dataset" "main" {
+  for_each = var.datasets
+
   project     = var.project_id
-  dataset_id  = var.dataset_id
+  dataset_id  = each.key
   location    = var.location
-  description = var.dataset_description
+  description = each.value.description
   labels      = local.labels
 
   # No default table expiration: loaded data is kept until someone decides otherwise.
@@ -87,8 +103,8 @@ resource "google_bigquery_table" "main" {
   for_each = local.tables
 
   project             = var.project_id
-  dataset_id          = google_bigquery_dataset.main.dataset_id
-  table_id            = each.key
+  dataset_id          = google_bigquery_dataset.main[each.value.dataset_id].dataset_id
+  table_id            = each.value.table_id
   description         = each.value.description
   labels              = local.labels
   deletion_protection = var.deletion_protection
@@ -114,9 +130,9 @@ resource "google_bigquery_table" "bad_records" {
   for_each = local.quarantine
 
   project             = var.project_id
-  dataset_id          = google_bigquery_dataset.main.dataset_id
-  table_id            = "${each.key}_bad_records"
-  description         = "Rows of ${each.key} rejected by validation or by the Dataflow template."
+  dataset_id          = google_bigquery_dataset.main[each.value.dataset_id].dataset_id
+  table_id            = "${each.value.table_id}_bad_records"
+  description         = "Rows of ${each.key} rejected by the Dataflow template (RawContent, ErrorMsg)."
   labels              = local.labels
   deletion_protection = var.deletion_protection
   schema              = jsonencode(local.bad_records_schema)

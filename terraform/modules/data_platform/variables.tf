@@ -25,7 +25,7 @@ variable "bucket_name" {
 
 variable "location" {
   type        = string
-  description = "Location of the bucket and the dataset (a region such as europe-west1, or a multi-region such as EU or US)."
+  description = "Location of the bucket and the datasets (a region such as europe-west1, or a multi-region such as EU or US)."
 }
 
 variable "storage_class" {
@@ -54,66 +54,57 @@ variable "raw_lifecycle" {
   }
 }
 
-variable "dataset_id" {
-  type        = string
-  description = "BigQuery dataset the ingest loads into."
-
-  validation {
-    condition     = can(regex("^[A-Za-z_][A-Za-z0-9_]{0,1023}$", var.dataset_id))
-    error_message = "dataset_id must start with a letter or underscore and contain only letters, digits and underscores (at most 1024)."
-  }
-}
-
-variable "dataset_description" {
-  type        = string
-  description = "Description of the BigQuery dataset."
-  default     = "Tables loaded by the dc-pipeline ingest."
-}
-
-variable "tables" {
-  type = list(object({
-    table_id    = string
-    description = optional(string)
-    schema = list(object({
-      name        = string
-      type        = string
-      mode        = optional(string, "NULLABLE")
+variable "datasets" {
+  type = map(object({
+    description = optional(string, "Tables loaded by the dc-pipeline ingest.")
+    tables = list(object({
+      table_id    = string
       description = optional(string)
+      schema = list(object({
+        name        = string
+        type        = string
+        mode        = optional(string, "NULLABLE")
+        description = optional(string)
+      }))
+      partitioning = optional(object({
+        type  = string
+        field = optional(string)
+      }))
+      clustering = optional(list(string), [])
     }))
-    partitioning = optional(object({
-      type  = string
-      field = optional(string)
-    }))
-    clustering = optional(list(string), [])
   }))
-  description = "Tables of the ingest catalog: one per dataset, with the catalog's schema, time partitioning (field null = ingestion time) and clustering columns."
-  default     = []
+  description = "BigQuery datasets keyed by dataset id, each with the tables of the ingest catalog that target it: the catalog's schema, time partitioning (field null = ingestion time) and clustering columns."
 
   validation {
-    condition     = alltrue([for t in var.tables : can(regex("^[A-Za-z_][A-Za-z0-9_]{0,1023}$", t.table_id))])
-    error_message = "Every tables[].table_id must start with a letter or underscore and contain only letters, digits and underscores."
+    condition     = alltrue([for id, _ in var.datasets : can(regex("^[A-Za-z_][A-Za-z0-9_]*$", id)) && length(id) <= 1024])
+    error_message = "Every datasets key (a dataset id) must start with a letter or underscore and contain only letters, digits and underscores (at most 1024)."
   }
 
   validation {
-    condition = alltrue(flatten([for t in var.tables : [
+    condition     = alltrue(flatten([for d in values(var.datasets) : [for t in d.tables : can(regex("^[A-Za-z_][A-Za-z0-9_]*$", t.table_id)) && length(t.table_id) <= 1024]]))
+    error_message = "Every datasets[*].tables[].table_id must start with a letter or underscore and contain only letters, digits and underscores (at most 1024)."
+  }
+
+  validation {
+    condition = alltrue(flatten([for d in values(var.datasets) : [for t in d.tables : [
       for c in t.schema : contains(["STRING", "INTEGER", "FLOAT", "NUMERIC", "BOOLEAN", "DATE", "DATETIME", "TIMESTAMP"], c.type)
-    ]]))
-    error_message = "Every tables[].schema[].type must be one of: STRING, INTEGER, FLOAT, NUMERIC, BOOLEAN, DATE, DATETIME, TIMESTAMP."
+    ]]]))
+    error_message = "Every datasets[*].tables[].schema[].type must be one of: STRING, INTEGER, FLOAT, NUMERIC, BOOLEAN, DATE, DATETIME, TIMESTAMP."
   }
 
   validation {
-    condition     = alltrue(flatten([for t in var.tables : [for c in t.schema : contains(["NULLABLE", "REQUIRED"], c.mode)]]))
-    error_message = "Every tables[].schema[].mode must be one of: NULLABLE, REQUIRED."
+    condition     = alltrue(flatten([for d in values(var.datasets) : [for t in d.tables : [for c in t.schema : contains(["NULLABLE", "REQUIRED"], c.mode)]]]))
+    error_message = "Every datasets[*].tables[].schema[].mode must be one of: NULLABLE, REQUIRED."
   }
 
   validation {
-    condition     = alltrue([for t in var.tables : t.partitioning == null || contains(["DAY", "HOUR", "MONTH", "YEAR"], try(t.partitioning.type, ""))])
-    error_message = "tables[].partitioning.type must be one of: DAY, HOUR, MONTH, YEAR."
+    condition     = alltrue(flatten([for d in values(var.datasets) : [for t in d.tables : t.partitioning == null || contains(["DAY", "HOUR", "MONTH", "YEAR"], try(t.partitioning.type, ""))]]))
+    error_message = "datasets[*].tables[].partitioning.type must be one of: DAY, HOUR, MONTH, YEAR."
   }
 
   validation {
-    condition     = alltrue([for t in var.tables : length(t.clustering) <= 4])
-    error_message = "tables[].clustering takes at most 4 columns (a BigQuery limit)."
+    condition     = alltrue(flatten([for d in values(var.datasets) : [for t in d.tables : length(t.clustering) <= 4]]))
+    error_message = "datasets[*].tables[].clustering takes at most 4 columns (a BigQuery limit)."
   }
 }
 
@@ -131,6 +122,6 @@ variable "deletion_protection" {
 
 variable "labels" {
   type        = map(string)
-  description = "Labels added to the bucket, the dataset and the tables."
+  description = "Labels added to the bucket, the datasets and the tables."
   default     = {}
 }

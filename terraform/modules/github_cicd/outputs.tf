@@ -39,3 +39,8 @@ output "build_trigger_ids" {
   description = "Map of trigger name to Cloud Build trigger id."
   value       = { for k, t in google_cloudbuild_trigger.main : k => t.trigger_id }
 }
+
+output "default_branch_principal" {
+  description = "principalSet of workflows running on the default branch, for granting other identities (e.g. the ingest's) to them."
+  value       = local.default_branch_ref
+}

@@ -46,6 +46,14 @@ resource "google_service_account_iam_member" "deployer_act_as" {
   member             = var.deployer_member
 }
 
+# The ingest workflow (workflow_dispatch) runs the same pipeline with the same permissions as the service.
+resource "google_service_account_iam_member" "workload_identity" {
+  for_each           = toset(var.workload_identity_members)
+  service_account_id = google_service_account.main.name
+  role               = "roles/iam.workloadIdentityUser"
+  member             = each.value
+}
+
 # --- What the ingest may touch ----------------------------------------------------------------------------
 
 # Create objects under raw/ only (staged CSVs, quarantine files and manifests are all under raw/<dataset>/).
@@ -76,7 +84,7 @@ resource "google_storage_bucket_iam_member" "raw_viewer" {
 }
 
 # BigQuery jobs belong to a project, not a dataset: there is no narrower resource to grant jobs.create on.
-# The data the jobs may write is limited by the dataset-level grant below.
+# The data the jobs may write is limited by the dataset-level grants below.
 resource "google_project_iam_member" "bigquery_job_user" {
   project = var.project_id
   role    = "roles/bigquery.jobUser"
@@ -84,8 +92,9 @@ resource "google_project_iam_member" "bigquery_job_user" {
 }
 
 resource "google_bigquery_dataset_iam_member" "data_editor" {
+  for_each   = toset(var.dataset_ids)
   project    = var.project_id
-  dataset_id = var.dataset_id
+  dataset_id = each.value
   role       = "roles/bigquery.dataEditor"
   member     = google_service_account.main.member
 }

@@ -39,9 +39,14 @@ variable "bucket_name" {
   description = "Staging bucket the ingest writes raw/<dataset>/… to (BUCKET in the container)."
 }
 
-variable "dataset_id" {
-  type        = string
-  description = "BigQuery dataset the ingest loads into; the service account gets dataEditor on this dataset only."
+variable "dataset_ids" {
+  type        = list(string)
+  description = "BigQuery datasets the catalog loads into; the service account gets dataEditor on these datasets only."
+
+  validation {
+    condition     = length(var.dataset_ids) > 0
+    error_message = "dataset_ids needs at least one dataset."
+  }
 }
 
 variable "catalog_path" {
@@ -171,5 +176,16 @@ variable "deployer_member" {
   validation {
     condition     = var.deployer_member == null || can(regex("^(serviceAccount|user|group):.+@.+$", var.deployer_member))
     error_message = "deployer_member must be an IAM member such as serviceAccount:NAME@PROJECT.iam.gserviceaccount.com."
+  }
+}
+
+variable "workload_identity_members" {
+  type        = list(string)
+  description = "Workload Identity principals allowed to run ingests as the service's identity from outside Cloud Run, e.g. the GitHub default-branch principalSet for the ingest workflow. Empty: none."
+  default     = []
+
+  validation {
+    condition     = alltrue([for m in var.workload_identity_members : can(regex("^principal(Set)?://iam\\.googleapis\\.com/", m))])
+    error_message = "workload_identity_members entries must be principal:// or principalSet://iam.googleapis.com/… identifiers."
   }
 }

@@ -6,25 +6,28 @@ module "data_platform" {
   environment = "dev"
   location    = "EU"
   bucket_name = "${var.project_id}-dc-staging"
-  dataset_id  = "dc_ingest"
 
   raw_lifecycle = {
     nearline_after_days = 30
     delete_after_days   = 365
   }
 
-  tables = [{
-    table_id    = "cars"
-    description = "vega-datasets cars.csv"
-    schema = [
-      { name = "name", type = "STRING", mode = "REQUIRED" },
-      { name = "miles_per_gallon", type = "FLOAT" },
-      { name = "year", type = "DATE" },
-      { name = "origin", type = "STRING" },
-    ]
-    partitioning = { type = "YEAR", field = "year" }
-    clustering   = ["origin"]
-  }]
+  datasets = {
+    dc_ingest = {
+      tables = [{
+        table_id    = "cars"
+        description = "vega-datasets cars.csv"
+        schema = [
+          { name = "name", type = "STRING", mode = "REQUIRED" },
+          { name = "miles_per_gallon", type = "FLOAT" },
+          { name = "year", type = "DATE" },
+          { name = "origin", type = "STRING" },
+        ]
+        partitioning = { type = "YEAR", field = "year" }
+        clustering   = ["origin"]
+      }]
+    }
+  }
 }
 
 variable "project_id" {

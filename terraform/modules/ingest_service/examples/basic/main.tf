@@ -7,7 +7,7 @@ module "ingest_service" {
   environment = "dev"
   image       = "us-docker.pkg.dev/cloudrun/container/hello"
   bucket_name = "${var.project_id}-dc-staging"
-  dataset_id  = "dc_ingest"
+  dataset_ids = ["demo", "reference"]
 
   scaling = {
     min_instances = 0

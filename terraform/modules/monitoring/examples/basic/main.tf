@@ -1,29 +1,26 @@
-# Metrics, alerts and a dashboard for the ingest service, mailing one channel.
-resource "google_monitoring_notification_channel" "email" {
-  project      = var.project_id
-  display_name = "Data team"
-  type         = "email"
-  labels = {
-    email_address = "data-team@example.com"
-  }
-}
-
+# Metrics, alerts and a dashboard for the ingest service, notifying existing channels.
 module "monitoring" {
   source = "../.."
 
   project_id            = var.project_id
   environment           = "prod"
   ingest_service_name   = "dc-ingest"
-  notification_channels = [google_monitoring_notification_channel.email.id]
+  notification_channels = var.notification_channels
 
   freshness_hours = {
-    cars = 23
+    seattle_weather = 23
   }
 }
 
 variable "project_id" {
   type        = string
   description = "Project to deploy the example into."
+}
+
+variable "notification_channels" {
+  type        = list(string)
+  description = "Existing channels, e.g. projects/PROJECT/notificationChannels/123 (create them with google_monitoring_notification_channel)."
+  default     = []
 }
 
 output "dashboard_id" {
