@@ -125,7 +125,8 @@ function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status
     if (level.details === 'all' && floor.details > budget) continue;
     if (level.changes === 'table' && floor.table > budget) continue;
     if (level.changes === 'lists' && floor.lists > budget) continue;
-    const attempt = tryLevel(model, level, budget, destructive, groups, detailOrder);
+    // One resource's diff may take an eighth of the document: 8 KB of a comment, 120 KB of a summary.
+    const attempt = tryLevel(model, level, budget, destructive, groups, detailOrder, Math.floor(o.limit / 8));
     if (!attempt) continue;
     const shortened = attempt.shortened;
     const lines = [...head, ...(shortened ? notice : []), ...diagnostics, ...attempt.lines, ...footer];
@@ -152,6 +153,7 @@ function tryLevel(
   destructive: ResourceChange[],
   groups: ReturnType<typeof groupChanges>,
   detailOrder: ResourceChange[],
+  perResource: number,
 ): Attempt | undefined {
   let remaining = budget;
   const take = (section: Section | undefined): Section | undefined => {
@@ -180,7 +182,7 @@ function tryLevel(
   if (level.details !== 'none') {
     const reserveForDrift = model.drift.length > 0 ? Math.min(8192, Math.floor(remaining / 4)) : 0;
     const headingBytes = 32;
-    const result = detailsSection(detailOrder, remaining - reserveForDrift - headingBytes, level.details === 'all');
+    const result = detailsSection(detailOrder, remaining - reserveForDrift - headingBytes, level.details === 'all', perResource);
     if (!result) return undefined;
     details = take(result)!;
   } else {

@@ -29,7 +29,12 @@ export function calloutSection(destructive: readonly ResourceChange[], form: Cal
   const replaces = destructive.filter((c) => c.action === 'replace');
   const title = [
     '> [!CAUTION]',
-    `> **This plan destroys ${plural(deletes.length, 'resource')} and replaces ${plural(replaces.length, 'resource')}:**`,
+    `> **This plan ${[
+      deletes.length > 0 ? `destroys ${plural(deletes.length, 'resource')}` : '',
+      replaces.length > 0 ? `replaces ${plural(replaces.length, 'resource')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ')}:**`,
     '>',
   ];
   if (form === 'list') {

@@ -17,11 +17,24 @@ export function diffLine(diff: AttributeDiff): string {
   return `${diff.kind} ${diff.path} = ${value}${forces}`;
 }
 
+/** What one resource's diff may take by default: one huge resource must not crowd out all the others. */
+export const DETAILS_BYTES_PER_RESOURCE = 8192;
+
 /** One resource's `<details>`; undefined when it has no changed attribute to show (a move, a forget). */
-export function resourceDetails(change: ResourceChange): string[] | undefined {
+export function resourceDetails(change: ResourceChange, maxBodyBytes = DETAILS_BYTES_PER_RESOURCE): string[] | undefined {
   const attributes = change.attributes;
   if (attributes.length === 0) return undefined;
-  const body = attributes.map(diffLine);
+  const body: string[] = [];
+  let used = 0;
+  for (const diff of attributes) {
+    const line = diffLine(diff);
+    used += utf8Bytes(line) + 1;
+    if (used > maxBodyBytes && body.length > 0) {
+      body.push(`# … ${plural(attributes.length - body.length, 'more changed attribute')} (see the full plan)`);
+      break;
+    }
+    body.push(line);
+  }
   if (change.unchangedAttributes > 0) {
     body.push(`# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
   }
@@ -46,7 +59,12 @@ export interface DetailsResult extends Section {
  * `<details>` for `changes` in order until `maxBytes`; with `all`, undefined unless every one fits. The
  * first block that does not fit ends the run: later ones are not squeezed in out of order.
  */
-export function detailsSection(changes: readonly ResourceChange[], maxBytes: number, all: boolean): DetailsResult | undefined {
+export function detailsSection(
+  changes: readonly ResourceChange[],
+  maxBytes: number,
+  all: boolean,
+  perResource = DETAILS_BYTES_PER_RESOURCE,
+): DetailsResult | undefined {
   const lines: string[] = [];
   const rendered = new Set<ResourceChange>();
   let used = 0;
@@ -59,7 +77,7 @@ export function detailsSection(changes: readonly ResourceChange[], maxBytes: num
       if (change.action !== 'no-op' && change.action !== 'forget') omitted++;
       continue;
     }
-    const block = resourceDetails(change);
+    const block = resourceDetails(change, perResource);
     if (!block) continue;
     const bytes = blockBytes(block);
     if (used + bytes > maxBytes) {

@@ -302,6 +302,26 @@ describe('renderPlan size limits', () => {
     expect(renderPlan(model, CTX).summary.match(/<details><summary>🟡/g)).toHaveLength(400);
   });
 
+  it('switches the table to address lists before cutting any address', () => {
+    const model = parsePlan(syntheticPlan(manyResources('c', 1500, ['create'])));
+    const rendered = renderPlan(model, CTX);
+    const list = tokens(rendered.comment);
+    expect(list.some((t) => t.type === 'table_open')).toBe(false);
+    expect(rendered.comment).not.toMatch(/… and [\d,]+ more/);
+    const codes = new Set(inlineCodes(rendered.comment));
+    for (const change of model.changes) expect(codes.has(change.address)).toBe(true);
+    expect(rendered.truncated).toBe(true);
+  });
+
+  it('caps one huge resource diff so the other resources keep theirs', () => {
+    const huge = { address: 'terraform_data.huge', actions: ['update'], before: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`k${i}`, 'a'.repeat(200)])), after: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`k${i}`, 'b'.repeat(200)])) };
+    const model = parsePlan(syntheticPlan([huge, ...manyResources('small', 20, ['update'])]));
+    const rendered = renderPlan(model, CTX);
+    expect(rendered.comment).toMatch(/# … [\d,]+ more changed attributes/);
+    expect(rendered.comment.match(/<details><summary>🟡/g)).toHaveLength(21);
+    expectBalancedStructure(rendered.comment);
+  });
+
   it('counts bytes, not characters, so multi-byte addresses still fit', () => {
     const wide = manyResources('x', 3000, ['create']).map((r, i) => ({ ...r, address: `terraform_data.x["${'語'.repeat(20)}${i}"]` }));
     const rendered = renderPlan(parsePlan(syntheticPlan(wide)), CTX);
