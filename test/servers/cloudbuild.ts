@@ -249,6 +249,12 @@ export async function startCloudBuildServer(options: CloudBuildServerOptions = {
     let tarball: Buffer | undefined;
     if (storage?.bucket && gcs) {
       tarball = gcs.getObject(storage.bucket, storage.object)?.data;
+      if (!tarball) {
+        appendLog(build, `starting build "${build.id}"\n\nFETCHSOURCE\nERROR: gs://${storage.bucket}/${storage.object} not found\n`);
+        build.failureInfo = { type: 'FETCH_SOURCE_FAILED', detail: `gs://${storage.bucket}/${storage.object} not found` };
+        await endBuild(build, 'FAILURE');
+        return;
+      }
     }
     const substitutions = {
       ...build.substitutions,
