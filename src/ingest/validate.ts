@@ -167,6 +167,7 @@ class RowValidator {
   private readonly types: Uint8Array;
   private readonly required: boolean[];
   private readonly commaDelimited: boolean;
+  private readonly doubleQuote: boolean;
 
   constructor(
     private readonly dataset: DatasetSpec,
@@ -178,6 +179,7 @@ class RowValidator {
     this.types = Uint8Array.from(dataset.schema.map((column) => TYPE_CODES.indexOf(column.type)));
     this.required = dataset.schema.map((column) => column.mode === 'REQUIRED');
     this.commaDelimited = dataset.csv.delimiter === ',';
+    this.doubleQuote = dataset.csv.quote === '"';
     const headerRow = Buffer.from(`${dataset.schema.map((column) => column.name).join(',')}\n`);
     clean.raw(headerRow, 0, headerRow.length);
   }
@@ -284,7 +286,9 @@ class RowValidator {
     } else {
       for (let c = 0; c < r.count; c++) {
         if (c > 0) clean.byte(COMMA);
-        clean.field(r.irregular ? r.bytes(c) : r.buf.subarray(r.starts[c], r.ends[c]));
+        const start = r.starts[c] as number;
+        const end = r.ends[c] as number;
+        if (!clean.fieldRange(r.buf, start, end, r.quoted[c] === 1, this.doubleQuote)) clean.field(r.bytes(c));
       }
     }
     clean.byte(LF);

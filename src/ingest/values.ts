@@ -113,40 +113,58 @@ function isWord(buf: Buffer, start: number, end: number, word: string): boolean 
   return true;
 }
 
+/** Whether the byte at i is the lower-case ASCII letter c, in either case. */
+function letterAt(buf: Buffer, i: number, c: number): boolean {
+  return ((buf[i] as number) | 0x20) === c;
+}
+
 /** true/false, 1/0, yes/no in any case. */
 export const scanBoolean: ValueScan = (buf, start, limit) => {
-  let end = start;
-  while (end < limit && end - start < 6) {
-    const b = (buf[end] as number) | 0x20; // letters to lower case; '0' and '1' are unchanged
-    if (!((b >= 97 && b <= 122) || b === ZERO || b === 49)) break;
-    end++;
+  const n = limit - start;
+  if (n <= 0) return -1;
+  const b0 = (buf[start] as number) | 0x20; // ASCII letters to lower case; '0' and '1' are unchanged by it
+  if (b0 === 49 || b0 === ZERO) return start + 1;
+  if (b0 === 116) {
+    // true
+    return n >= 4 && letterAt(buf, start + 1, 114) && letterAt(buf, start + 2, 117) && letterAt(buf, start + 3, 101)
+      ? start + 4
+      : -1;
   }
-  switch (end - start) {
-    case 1:
-      return buf[start] === 49 || buf[start] === ZERO ? end : -1;
-    case 2:
-      return isWord(buf, start, end, 'no') ? end : -1;
-    case 3:
-      return isWord(buf, start, end, 'yes') ? end : -1;
-    case 4:
-      return isWord(buf, start, end, 'true') ? end : -1;
-    case 5:
-      return isWord(buf, start, end, 'false') ? end : -1;
-    default:
-      return -1;
+  if (b0 === 102) {
+    // false
+    return n >= 5 &&
+      letterAt(buf, start + 1, 97) &&
+      letterAt(buf, start + 2, 108) &&
+      letterAt(buf, start + 3, 115) &&
+      letterAt(buf, start + 4, 101)
+      ? start + 5
+      : -1;
   }
+  if (b0 === 121) return n >= 3 && letterAt(buf, start + 1, 101) && letterAt(buf, start + 2, 115) ? start + 3 : -1; // yes
+  if (b0 === 110) return n >= 2 && letterAt(buf, start + 1, 111) ? start + 2 : -1; // no
+  return -1;
 };
 
-/** n digits from i as a number, or -1. */
-function readDigits(buf: Buffer, i: number, n: number, limit: number): number {
+/** The digit at i as a number, or a large negative number when it is not a digit (so sums stay negative). */
+function digitAt(buf: Buffer, i: number): number {
+  const d = (buf[i] as number) - ZERO;
+  return d >= 0 && d <= 9 ? d : -100_000; // outweighs any sum of the other digits
+}
+
+/** Two or four digits from i as a number (negative when one is not a digit); the caller checks the bounds. */
+function twoDigits(buf: Buffer, i: number): number {
+  return digitAt(buf, i) * 10 + digitAt(buf, i + 1);
+}
+
+function fourDigits(buf: Buffer, i: number): number {
+  return twoDigits(buf, i) * 100 + twoDigits(buf, i + 2);
+}
+
+/** n (2 or 4) digits from i as a number, or -1. */
+function readDigits(buf: Buffer, i: number, n: 2 | 4, limit: number): number {
   if (i + n > limit) return -1;
-  let value = 0;
-  for (let k = i; k < i + n; k++) {
-    const b = buf[k] as number;
-    if (b < ZERO || b > NINE) return -1;
-    value = value * 10 + b - ZERO;
-  }
-  return value;
+  const value = n === 2 ? twoDigits(buf, i) : fourDigits(buf, i);
+  return value < 0 ? -1 : value;
 }
 
 function daysInMonth(year: number, month: number): number {

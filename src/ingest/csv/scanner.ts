@@ -67,7 +67,28 @@ export class CsvScanner {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.leftover === undefined ? chunk : Buffer.concat([this.leftover, chunk]);
+    const leftover = this.leftover;
+    if (leftover !== undefined && this.mode !== 'unknown') {
+      // Finish the record cut by the previous chunk from a small joined buffer, then scan the rest of the chunk
+      // in place: copying every chunk behind its leftover would copy the whole input once more.
+      const nl = chunk.indexOf(this.mode === 'lf' ? LF : CR);
+      if (nl !== -1) {
+        const joined = Buffer.concat([leftover, chunk.subarray(0, nl + 1)]);
+        this.leftover = undefined;
+        const consumed = this.scan(joined, false);
+        if (consumed === joined.length) {
+          this.keep(chunk, this.scan(chunk.subarray(nl + 1), false) + nl + 1);
+          return;
+        }
+        // The record goes on past that line end (a quoted newline): join what is left with the whole rest.
+        this.continueWith(Buffer.concat([joined.subarray(consumed), chunk.subarray(nl + 1)]));
+        return;
+      }
+    }
+    this.continueWith(leftover === undefined ? chunk : Buffer.concat([leftover, chunk]));
+  }
+
+  private continueWith(buf: Buffer): void {
     this.leftover = undefined;
     if (this.mode === 'unknown' && !this.detectMode(buf, false)) {
       this.keep(buf, 0);

@@ -6,8 +6,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const BATCH_BYTES = 1024 * 1024;
+const SMALL_COPY = 48;
 const MIN_BATCH_BYTES = 64 * 1024;
-const ZERO_COPY_BYTES = 16 * 1024;
+const ZERO_COPY_BYTES = 512;
 
 /**
  * Writes canonical CSV (comma, '"', LF, minimal quoting) into large batches, because one `write()` per row costs
@@ -46,6 +47,14 @@ export class CsvBatchWriter {
     if (this.runBuf !== undefined) this.flushRun();
     const n = end - start;
     if (this.used + n > this.batch.length) this.rotate(n);
+    if (n <= SMALL_COPY) {
+      // Buffer#copy costs more in argument checks than a short loop costs in total.
+      const batch = this.batch;
+      let used = this.used;
+      for (let i = start; i < end; i++) batch[used++] = src[i] as number;
+      this.used = used;
+      return;
+    }
     src.copy(this.batch, this.used, start, end);
     this.used += n;
   }
@@ -54,6 +63,30 @@ export class CsvBatchWriter {
     if (this.runBuf !== undefined) this.flushRun();
     if (this.used === this.batch.length) this.rotate(1);
     this.batch[this.used++] = b;
+  }
+
+  /**
+   * A field straight from the input range, without unescaping it first. Works when the content is already in
+   * canonical form: a field quoted with '"' keeps its doubled quotes whether or not it is re-quoted. Returns false
+   * when the caller must unescape and use field() (another quote character, or a bare quote in an unquoted field).
+   */
+  fieldRange(src: Buffer, start: number, end: number, quoted: boolean, quoteIsDoubleQuote: boolean): boolean {
+    let special = false;
+    let hasQuote = false;
+    for (let i = start; i < end; i++) {
+      const b = src[i];
+      if (b === COMMA || b === LF || b === CR) special = true;
+      else if (b === QUOTE) hasQuote = true;
+    }
+    if (hasQuote && !(quoted && quoteIsDoubleQuote)) return false;
+    if (!special && !hasQuote) {
+      this.raw(src, start, end);
+      return true;
+    }
+    this.byte(QUOTE);
+    this.raw(src, start, end);
+    this.byte(QUOTE);
+    return true;
   }
 
   /** One field's value, quoted only when it holds a comma, a quote or a line break. */
@@ -78,8 +111,14 @@ export class CsvBatchWriter {
   async drain(): Promise<void> {
     if (this.runBuf !== undefined) this.flushRun();
     while (this.full.length > 0) {
-      const chunk = this.full.shift() as Buffer;
-      if (!this.sink.write(chunk)) await once(this.sink, 'drain');
+      // Corked, the sink receives the queued pieces as one writev where it supports it (files, sockets).
+      this.sink.cork();
+      let ok = true;
+      let written = 0;
+      for (; written < this.full.length && ok; written++) ok = this.sink.write(this.full[written]);
+      this.full.splice(0, written);
+      this.sink.uncork();
+      if (!ok) await once(this.sink, 'drain');
     }
   }
 
@@ -101,7 +140,8 @@ export class CsvBatchWriter {
       this.raw(src, this.runStart, this.runEnd);
       return;
     }
-    // Large runs go to the sink as views of the input chunk: the input is never written to, so no copy is needed.
+    // Runs go to the sink as views of the input chunk (never written to), so clean rows are not copied at all:
+    // fresh output memory would cost page faults and garbage collection on every megabyte.
     if (this.used > 0) this.rotate(0);
     this.full.push(src.subarray(this.runStart, this.runEnd));
   }
