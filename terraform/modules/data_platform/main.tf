@@ -110,12 +110,14 @@ resource "google_bigquery_table" "main" {
   deletion_protection = var.deletion_protection
   clustering          = length(each.value.clustering) > 0 ? each.value.clustering : null
 
-  schema = jsonencode([for c in each.value.schema : {
+  # Keys without a value are left out: BigQuery returns no "description" for a column without one, and a
+  # null in the JSON would show as a change on every plan.
+  schema = jsonencode([for c in each.value.schema : { for k, v in {
     name        = c.name
     type        = c.type
     mode        = c.mode
     description = c.description
-  }])
+  } : k => v if v != null }])
 
   dynamic "time_partitioning" {
     for_each = each.value.partitioning == null ? [] : [each.value.partitioning]

@@ -259,7 +259,7 @@ resource "google_cloudbuild_trigger" "main" {
   for_each = var.build_triggers
 
   project         = var.project_id
-  location        = var.region
+  location        = var.build_trigger_location
   name            = each.key
   description     = each.value.description
   filename        = each.value.filename

@@ -165,6 +165,12 @@ variable "build_triggers" {
   }
 }
 
+variable "build_trigger_location" {
+  type        = string
+  description = "Location of the Cloud Build triggers. GitHub-app (1st gen) triggers are created in \"global\"; use a region only with a repository connection that supports it."
+  default     = "global"
+}
+
 variable "deletion_protection" {
   type        = bool
   description = "Refuse to destroy non-empty buckets (force_destroy = false). Turn off only to tear an environment down."
