@@ -2,6 +2,7 @@
  * Reading the errors @google-cloud/storage produces — ApiError, GaxiosError, plain `{code, message}` objects
  * from resumable uploads, node-fetch socket errors — into an HTTP status, a retry decision and one sentence.
  */
+import { ObjectStoreError } from './object-store.js';
 
 // Socket-level failures worth retrying. The library's default predicate misses some of the ways node-fetch and
 // gaxios report a connection closed mid-request.
@@ -60,10 +61,14 @@ export function describe(err: unknown): string {
 }
 
 /** "Failed to <action> gs://b/o: <Google's sentence> (HTTP n)", keeping the original as `cause`. */
-export function withContext(action: string, uri: string, err: unknown): Error {
+export function withContext(action: string, uri: string, err: unknown): ObjectStoreError {
   if ((err as { code?: unknown })?.code === 'CONTENT_DOWNLOAD_MISMATCH') {
-    return new Error(`${uri} is corrupt: the downloaded bytes do not match the CRC32C GCS recorded for it.`, { cause: err });
+    return new ObjectStoreError(`${uri} is corrupt: the downloaded bytes do not match the CRC32C GCS recorded for it.`, undefined, {
+      cause: err,
+    });
   }
   const status = statusOf(err);
-  return new Error(`Failed to ${action} ${uri}: ${describe(err)}${status ? ` (HTTP ${status})` : ''}`, { cause: err });
+  return new ObjectStoreError(`Failed to ${action} ${uri}: ${describe(err)}${status ? ` (HTTP ${status})` : ''}`, status, {
+    cause: err,
+  });
 }

@@ -15,7 +15,14 @@ import { PassThrough, Transform, pipeline, type Readable } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { Crc32c, Crc32cStream, crc32cBase64 } from './crc32c.js';
-import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
+import {
+  NotFoundError,
+  ObjectStoreError,
+  type ObjectInfo,
+  type ObjectStore,
+  type WriteOptions,
+  type WriteResult,
+} from './object-store.js';
 
 interface Sidecar {
   crc32c: string;
@@ -92,7 +99,7 @@ class LocalStore implements ObjectStore {
       await mkdir(dirname(metaTarget), { recursive: true });
       await rename(metaTemp, metaTarget);
     } catch (err) {
-      throw new Error(`Failed to write ${this.uri(bucket, name)}: ${(err as Error).message}`, { cause: err });
+      throw failure('write', this.uri(bucket, name), err);
     } finally {
       await unlink(temp).catch(() => undefined);
       await unlink(metaTemp).catch(() => undefined);
@@ -145,7 +152,7 @@ class LocalStore implements ObjectStore {
       handle = await open(path, 'r');
     } catch (err) {
       if (isMissing(err)) throw new NotFoundError(`${this.uri(bucket, name)} does not exist.`);
-      throw err;
+      throw failure('read', this.uri(bucket, name), err);
     }
     try {
       const size = (await handle.stat()).size;
@@ -179,14 +186,16 @@ class LocalStore implements ObjectStore {
       flush(callback) {
         sidecar.then((meta) => {
           if (meta && meta.crc32c !== crc.base64()) {
-            callback(new Error(`${uri} is corrupt: its CRC32C is ${crc.base64()} but ${meta.crc32c} was recorded when it was written.`));
+            callback(
+              new ObjectStoreError(`${uri} is corrupt: its CRC32C is ${crc.base64()} but ${meta.crc32c} was recorded when it was written.`),
+            );
           } else callback();
         }, callback);
       },
     });
     const out = new PassThrough();
     pipeline(createReadStream(path), validate, (err) => {
-      if (err) out.destroy(isMissing(err) ? new NotFoundError(`${uri} does not exist.`) : err);
+      if (err) out.destroy(isMissing(err) ? new NotFoundError(`${uri} does not exist.`) : failure('read', uri, err));
     }).pipe(out);
     return out;
   }
@@ -212,7 +221,7 @@ class LocalStore implements ObjectStore {
       try {
         await unlink(file);
       } catch (err) {
-        if (!isMissing(err)) throw new Error(`Failed to delete ${this.uri(bucket, name)}: ${(err as Error).message}`);
+        if (!isMissing(err)) throw failure('delete', this.uri(bucket, name), err);
       }
     }
     await pruneEmptyFolders(dirname(path), this.#bucketDir(bucket));
@@ -272,6 +281,14 @@ async function pruneEmptyFolders(dir: string, stopAt: string): Promise<void> {
     }
     current = dirname(current);
   }
+}
+
+/** The GCS store's error shape for local failures; permission problems carry 403 as GCS would answer. */
+function failure(action: string, uri: string, err: unknown): Error {
+  if (err instanceof ObjectStoreError || err instanceof NotFoundError) return err;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const status = code === 'EACCES' || code === 'EPERM' ? 403 : undefined;
+  return new ObjectStoreError(`Failed to ${action} ${uri}: ${(err as Error)?.message ?? String(err)}`, status, { cause: err });
 }
 
 function isMissing(err: unknown): boolean {

@@ -53,6 +53,22 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * Any other failed store operation, its message naming the operation and the object ("Failed to download
+ * gs://b/o: … (HTTP 403)"). `status` is the HTTP status when the backend answered with one — 403 means the caller
+ * may not read or write there (IAM, VPC Service Controls) — and `cause` is the backend's own error.
+ */
+export class ObjectStoreError extends Error {
+  override readonly name = 'ObjectStoreError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** Split gs://bucket/some/prefix into its parts; throws a user-facing message naming the input otherwise. */
 export function parseGsUri(uri: string, inputName: string): { bucket: string; prefix: string } {
   const m = /^gs:\/\/([a-z0-9][a-z0-9._-]{1,220}[a-z0-9])(?:\/(.*))?$/.exec(uri.trim());

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { startGcsServer, type GcsServer, type LoggedRequest } from '../servers/gcs.js';
 import { createGcsStore, RESUMABLE_CHUNK_SIZE } from '../../src/storage/gcs.js';
 import { crc32cBase64 } from '../../src/storage/crc32c.js';
-import type { ObjectStore } from '../../src/storage/object-store.js';
+import { ObjectStoreError, type ObjectStore } from '../../src/storage/object-store.js';
 import { objectStoreContract, expectSameBytes, readAll } from './contract.js';
 
 const BUCKET = 'dc-staging';
@@ -195,6 +195,10 @@ describe('GCS object store', () => {
         /^Failed to download gs:\/\/logs-bucket\/log-1\.txt: .*does not have storage\.objects\.get access.*\(HTTP 403\)$/,
       );
       await expect(store.stat('logs-bucket', 'log-1.txt')).rejects.toThrow(/HTTP 403/);
+      // Callers tell "not allowed" from transient trouble by status, not by parsing the message.
+      const error = await store.read('logs-bucket', 'log-1.txt').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ObjectStoreError);
+      expect((error as ObjectStoreError).status).toBe(403);
     });
 
     it('validates a whole-object read against the CRC32C GCS reports', async () => {
