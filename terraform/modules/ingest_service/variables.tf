@@ -20,8 +20,8 @@ variable "environment" {
 
 variable "name" {
   type        = string
-  description = "Name of the Cloud Run service; also the prefix of its service accounts and trigger."
-  default     = "dc-ingest"
+  description = "Name of the Cloud Run service (the _SERVICE cloudbuild/ingest-image.yaml deploys to); also the prefix of its service accounts and trigger."
+  default     = "dc-pipeline-ingest"
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{0,20}[a-z0-9]$", var.name))

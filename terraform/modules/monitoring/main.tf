@@ -13,6 +13,11 @@ locals {
     duration  = google_logging_metric.stage_duration
   } : k => "logging.googleapis.com/user/${m.name}" }
 
+  build_failure_filter = coalesce(var.build_failure_log_filter, join(" OR ", [
+    "(resource.type=\"build\" AND textPayload=~\"^ERROR: build step\")",
+    "(${local.service_logs} AND jsonPayload.event=\"event_ignored\" AND jsonPayload.reason=~\"^build status is (FAILURE|INTERNAL_ERROR|TIMEOUT)\")",
+  ]))
+
   documentation = "Runbook: the ingest's structured logs (jsonPayload.event, stage, dataset) in Cloud Logging name the failing dataset and stage; `dc-pipeline ingest <dataset> --target gcp` reruns it idempotently."
 }
 
@@ -274,7 +279,7 @@ resource "google_monitoring_alert_policy" "apply_build_failed" {
   conditions {
     display_name = "Cloud Build step failed"
     condition_matched_log {
-      filter = var.build_failure_log_filter
+      filter = local.build_failure_filter
       label_extractors = {
         build_id = "EXTRACT(resource.labels.build_id)"
       }

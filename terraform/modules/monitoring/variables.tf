@@ -64,8 +64,8 @@ variable "run_5xx_ratio_threshold" {
 
 variable "build_failure_log_filter" {
   type        = string
-  description = "Cloud Logging filter matching a failed apply build. The default matches Cloud Build's final ERROR line of any build in the project; narrow it with resource.labels.build_trigger_id when applies run from a trigger."
-  default     = "resource.type=\"build\" AND severity>=ERROR AND textPayload=~\"^ERROR: build step\""
+  description = "Cloud Logging filter matching a failed build. Null uses the default: Cloud Build's own `ERROR: build step` line (builds that log to Cloud Logging) or the ingest service's record of a non-SUCCESS build event from the cloud-builds topic (builds with logging GCS_ONLY, like cloudbuild/apply.yaml, write nothing to Cloud Logging)."
+  default     = null
 }
 
 variable "enable_dataflow_alert" {

@@ -4,7 +4,7 @@ module "monitoring" {
 
   project_id            = var.project_id
   environment           = "prod"
-  ingest_service_name   = "dc-ingest"
+  ingest_service_name   = "dc-pipeline-ingest"
   notification_channels = var.notification_channels
 
   freshness_hours = {
