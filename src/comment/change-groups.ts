@@ -31,7 +31,7 @@ export function groupKey(change: ResourceChange): GroupKey {
   return change.action;
 }
 
-export function groupChanges(changes: readonly ResourceChange[]): ChangeGroup[] {
+export function groupChanges(changes: readonly ResourceChange[], drift = false): ChangeGroup[] {
   const byKey = new Map<GroupKey, ResourceChange[]>();
   for (const change of changes) {
     const key = groupKey(change);
@@ -39,11 +39,24 @@ export function groupChanges(changes: readonly ResourceChange[]): ChangeGroup[] 
     if (!list) byKey.set(key, (list = []));
     list.push(change);
   }
-  return ORDER.filter((key) => byKey.has(key)).map((key) => ({ key, label: LABELS[key], changes: byKey.get(key)! }));
+  const labels = drift ? DRIFT_LABELS : LABELS;
+  return ORDER.filter((key) => byKey.has(key)).map((key) => ({ key, label: labels[key], changes: byKey.get(key)! }));
 }
 
-export function actionLabel(change: ResourceChange): string {
-  return LABELS[groupKey(change)];
+/** Drift is what already happened outside Terraform, so it reads in the past tense. */
+const DRIFT_LABELS: Record<GroupKey, string> = {
+  delete: '🔴 deleted',
+  replace: '🟣 recreated',
+  update: '🟡 changed',
+  create: '🟢 appeared',
+  forget: '⚪ forgotten',
+  read: '🔵 read',
+  import: '📥 imported',
+  move: '🚚 moved',
+};
+
+export function actionLabel(change: ResourceChange, drift = false): string {
+  return (drift ? DRIFT_LABELS : LABELS)[groupKey(change)];
 }
 
 /** Destroyed or replaced: the resources the warning callout must always list. */

@@ -21,7 +21,11 @@ export function diffLine(diff: AttributeDiff): string {
 export const DETAILS_BYTES_PER_RESOURCE = 8192;
 
 /** One resource's `<details>`; undefined when it has no changed attribute to show (a move, a forget). */
-export function resourceDetails(change: ResourceChange, maxBodyBytes = DETAILS_BYTES_PER_RESOURCE): string[] | undefined {
+export function resourceDetails(
+  change: ResourceChange,
+  maxBodyBytes = DETAILS_BYTES_PER_RESOURCE,
+  drift = false,
+): string[] | undefined {
   const attributes = change.attributes;
   if (attributes.length === 0) return undefined;
   const body: string[] = [];
@@ -39,7 +43,7 @@ export function resourceDetails(change: ResourceChange, maxBodyBytes = DETAILS_B
     body.push(`# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
   }
   return [
-    `<details><summary>${actionLabel(change)} ${htmlCode(change.address)}</summary>`,
+    `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`,
     '',
     ...fence(body, 'diff'),
     '',
@@ -64,6 +68,7 @@ export function detailsSection(
   maxBytes: number,
   all: boolean,
   perResource = DETAILS_BYTES_PER_RESOURCE,
+  drift = false,
 ): DetailsResult | undefined {
   const lines: string[] = [];
   const rendered = new Set<ResourceChange>();
@@ -77,7 +82,7 @@ export function detailsSection(
       if (change.action !== 'no-op' && change.action !== 'forget') omitted++;
       continue;
     }
-    const block = resourceDetails(change, perResource);
+    const block = resourceDetails(change, perResource, drift);
     if (!block) continue;
     const bytes = blockBytes(block);
     if (used + bytes > maxBytes) {
@@ -104,7 +109,7 @@ export function driftSection(drift: readonly ResourceChange[], form: DriftForm, 
   let shortened = false;
   const lines = [...open];
   if (form === 'full' || form === 'greedy') {
-    const details = detailsSection(drift, maxBytes - frame, form === 'full');
+    const details = detailsSection(drift, maxBytes - frame, form === 'full', DETAILS_BYTES_PER_RESOURCE, true);
     if (!details) return undefined;
     // Resources without a <details> (nothing to show, or no room) still appear, as an address list.
     const rest = drift.filter((d) => !details.rendered.has(d));
@@ -112,7 +117,7 @@ export function driftSection(drift: readonly ResourceChange[], form: DriftForm, 
       const list = inlineList(
         details.lines.length > 0 ? '**Also:** ' : '',
         '',
-        rest.map((d) => `${actionLabel(d)} ${inlineCode(d.address)}`),
+        rest.map((d) => `${actionLabel(d, true)} ${inlineCode(d.address)}`),
         maxBytes - frame - blockBytes(details.lines) - 1,
       );
       if (list.omitted > 0 && form === 'full') return undefined;
@@ -123,7 +128,7 @@ export function driftSection(drift: readonly ResourceChange[], form: DriftForm, 
     }
     shortened ||= details.shortened;
   } else {
-    for (const group of groupChanges(drift)) {
+    for (const group of groupChanges(drift, true)) {
       const list = inlineList(
         `**${group.label} (${formatCount(group.changes.length)}):** `,
         '',

@@ -107,7 +107,9 @@ function visit(
       (beforeIsArray && afterIsArray) || (beforeIsObject && afterIsObject) || isAbsent(before) || isAbsent(after);
     const plain = (isAbsent(before) || isPlainList(before)) && (isAbsent(after) || isPlainList(after));
     const empty = isEmptyContainer(before ?? after) && (isAbsent(before) || isAbsent(after));
-    if (!sameKind || plain || empty) {
+    // An empty list or map appearing with a new object, or going with a deleted one, says nothing.
+    if (empty) return;
+    if (!sameKind || plain) {
       if (sameKind && !hasTrue(afterUnknown) && sameJson(before, after) && !hasTrue(beforeSensitive) && !hasTrue(afterSensitive)) {
         return;
       }

@@ -167,6 +167,8 @@ describe('renderPlan layout', () => {
     const doc = JSON.parse(readFileSync(join(CORPUS, 'dineshba-tf-summarize/example-tfplan.json'), 'utf8'));
     const text = renderPlan(parsePlan(JSON.stringify(doc)), CTX).comment;
     expect(text).toMatch(/<details><summary>🔀 Changed outside of Terraform: \d+ resources?<\/summary>/);
+    // Drift already happened: it is described in the past tense, not as a planned destroy.
+    expect(text).toMatch(/<details><summary>🔴 deleted <code>module\.github\[/);
     expect(text).toMatch(/<details><summary>📤 Output changes: \d+<\/summary>/);
     const checks = renderPlan(parsePlan(readFileSync(join(CORPUS, 'opentofu/show-json_conditions.json'))), CTX).comment;
     expect(checks).toMatch(/<details><summary>🩺 Checks: .*<\/summary>/);
