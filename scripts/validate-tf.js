@@ -11,7 +11,7 @@
 // The tree is copied to a temporary folder first, so nothing (.terraform/, lock files) is written into the
 // repository and no backend is touched (init -backend=false).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,14 +65,18 @@ function main(argv) {
   };
   const failures = [];
   try {
-    cpSync(root, work, { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('.terraform') });
-    const dirs = configDirs(work).filter((d) => !only || relative(work, d).includes(only));
+    // Same layout as the repository: the environments read ../../../datasets.yaml next to terraform/.
+    const tree = join(work, 'terraform');
+    cpSync(root, tree, { recursive: true, filter: (src) => !src.split(/[\\/]/).includes('.terraform') });
+    const catalog = join(root, '..', 'datasets.yaml');
+    if (existsSync(catalog)) copyFileSync(catalog, join(work, 'datasets.yaml'));
+    const dirs = configDirs(tree).filter((d) => !only || relative(tree, d).includes(only));
     if (dirs.length === 0) {
       console.error(`validate-tf: no configuration matched${only ? ` "${only}"` : ''} under ${root}.`);
       return 1;
     }
     for (const dir of dirs) {
-      const name = relative(work, dir) || '.';
+      const name = relative(tree, dir) || '.';
       const steps = [
         ['init', '-backend=false', '-input=false', '-no-color'],
         ['validate', '-no-color'],
