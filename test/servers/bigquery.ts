@@ -9,7 +9,7 @@
  * accepted with and without the /bigquery/v2 prefix (the client drops it when it reads BIGQUERY_EMULATOR_HOST
  * itself). Faults are injectable (`failRequests`, `failJob`) and every request is logged (`requests`).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LoadJobs, type GcsObjectSource, type JobView } from './bigquery/jobs.js';
 import type { LoadError } from './bigquery/load.js';
@@ -31,6 +31,7 @@ export interface LoggedRequest {
   /** Path without the /bigquery/v2 prefix, e.g. /projects/p/jobs. */
   path: string;
   query: Record<string, string>;
+  headers: IncomingHttpHeaders;
   body: unknown;
   status: number;
 }
@@ -109,7 +110,7 @@ export async function startBigQueryServer(options: BigQueryServerOptions = {}) {
     const path = url.pathname.replace(/^\/bigquery\/v2(?=\/)/, '');
     const method = req.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);
-    const entry: LoggedRequest = { method, path, query, body: undefined, status: 0 };
+    const entry: LoggedRequest = { method, path, query, headers: req.headers, body: undefined, status: 0 };
     requests.push(entry);
     const send = (status: number, payload: unknown) => {
       entry.status = status;

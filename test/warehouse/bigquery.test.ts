@@ -192,7 +192,7 @@ describe('BigQuery warehouse', () => {
     }
   });
 
-  it('asks no metadata server for credentials in emulator mode', async () => {
+  it('sends no credentials and asks no metadata server in emulator mode, under our user agent', async () => {
     let metadataRequests = 0;
     const metadata = createServer((_req, res) => {
       metadataRequests += 1;
@@ -204,9 +204,11 @@ describe('BigQuery warehouse', () => {
     delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
     try {
       const uri = await gcs.put('staging', 'a.csv', 'id,name\n1,a\n');
-      await warehouseFor(server).load(request({ sourceUri: uri }));
+      await warehouseFor(server, { userAgent: 'dc-pipeline-actions/0.1.0' }).load(request({ sourceUri: uri }));
       expect(metadataRequests).toBe(0);
       expect(server.requests.every((r) => r.path.startsWith('/projects/'))).toBe(true);
+      expect(server.requests.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
+      expect(server.requests[0]?.headers['user-agent']).toMatch(/^dc-pipeline-actions\/0\.1\.0 /);
     } finally {
       if (saved.host === undefined) delete process.env.GCE_METADATA_HOST;
       else process.env.GCE_METADATA_HOST = saved.host;
