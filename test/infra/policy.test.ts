@@ -114,6 +114,17 @@ describe('IAM', () => {
   });
 });
 
+describe('pull-request identities', () => {
+  it('the planner can read state but write only Terraform lock objects there', () => {
+    const cicd = configs.find((c) => relative(c.dir) === 'terraform/modules/github_cicd')!;
+    const onState = cicd.resources.filter((b) => b.type === 'google_storage_bucket_iam_member' && b.body.bucket === '${var.state_bucket}');
+    const planner = onState.filter((b) => b.body.member === '${google_service_account.planner.member}');
+    expect(planner.map((b) => b.body.role).sort()).toEqual(['roles/storage.objectUser', 'roles/storage.objectViewer']);
+    const writer = planner.find((b) => b.body.role === 'roles/storage.objectUser')!;
+    expect((writer.body.condition as { expression: string }[])[0]!.expression).toMatch(/endsWith\(".tflock"\)/);
+  });
+});
+
 describe('Workload Identity Federation', () => {
   it('every provider has an attribute_condition pinning the repository', () => {
     const providers = resources('google_iam_workload_identity_pool_provider');

@@ -203,15 +203,30 @@ resource "google_storage_bucket_iam_member" "submitter_logs" {
   member = google_service_account.submitter.member
 }
 
-# State: the planner takes the lock object too (plan locks the state), so it needs to write objects there.
-resource "google_storage_bucket_iam_member" "state" {
-  for_each = {
-    planner  = google_service_account.planner.member
-    deployer = google_service_account.deployer.member
-  }
+# State: the deployer writes it. The planner reads it and may only create and delete the lock objects
+# (`<prefix>/<workspace>.tflock`) that `terraform plan` takes, so a pull request can never rewrite state.
+resource "google_storage_bucket_iam_member" "deployer_state" {
   bucket = var.state_bucket
   role   = "roles/storage.objectUser"
-  member = each.value
+  member = google_service_account.deployer.member
+}
+
+resource "google_storage_bucket_iam_member" "planner_state_reader" {
+  bucket = var.state_bucket
+  role   = "roles/storage.objectViewer"
+  member = google_service_account.planner.member
+}
+
+resource "google_storage_bucket_iam_member" "planner_state_lock" {
+  bucket = var.state_bucket
+  role   = "roles/storage.objectUser"
+  member = google_service_account.planner.member
+
+  condition {
+    title       = "state-locks-only"
+    description = "Terraform lock objects only."
+    expression  = "resource.name.startsWith(\"projects/_/buckets/${var.state_bucket}/objects/\") && resource.name.endsWith(\".tflock\")"
+  }
 }
 
 # --- Artifact Registry ------------------------------------------------------------------------------------------
