@@ -105,7 +105,8 @@ interface Document {
 function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status: RenderStatus, o: DocumentOptions): Document {
   const head = headLines(model, ctx, status, { forComment: o.forComment });
   const footer = footerLines(ctx, model);
-  const notice = noticeLines(o.forComment, ctx.runUrl);
+  // Budgeted at its longer wording; the one used depends on whether the callout stayed complete.
+  const notice = noticeLines(o.forComment, ctx.runUrl, false);
   const showDiagnostics = status === 'error';
   // Diagnostics matter most when the plan failed; they get up to a third of the budget.
   const diagnostics = showDiagnostics ? diagnosticsLines(scrub(ctx.diagnostics, model), Math.floor(o.limit / 3)) : [];
@@ -129,7 +130,8 @@ function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status
     const attempt = tryLevel(model, level, budget, destructive, groups, detailOrder, Math.floor(o.limit / 8));
     if (!attempt) continue;
     const shortened = attempt.shortened;
-    const lines = [...head, ...(shortened ? notice : []), ...diagnostics, ...attempt.lines, ...footer];
+    const noticeUsed = shortened ? noticeLines(o.forComment, ctx.runUrl, attempt.destructiveComplete) : [];
+    const lines = [...head, ...noticeUsed, ...diagnostics, ...attempt.lines, ...footer];
     const text = join(lines);
     if (Buffer.byteLength(text) <= o.limit) return { text, shortened };
   }
@@ -144,6 +146,8 @@ function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status
 interface Attempt {
   lines: string[];
   shortened: boolean;
+  /** The callout lists every destroy and replace. */
+  destructiveComplete: boolean;
 }
 
 function tryLevel(
@@ -197,6 +201,7 @@ function tryLevel(
     lines: [...callout.lines, ...changes.lines, ...detailHeading, ...details.lines, ...drift.lines, ...outputs.lines, ...checks.lines],
     shortened:
       callout.shortened || changes.shortened || details.shortened || detailsMissing || drift.shortened || outputs.shortened || checks.shortened,
+    destructiveComplete: !callout.shortened,
   };
 }
 

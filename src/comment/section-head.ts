@@ -72,12 +72,15 @@ export function diagnosticsLines(diagnostics: string | undefined, maxBytes: numb
   return lines;
 }
 
-export function noticeLines(forComment: boolean, runUrl: string | undefined): string[] {
+export function noticeLines(forComment: boolean, runUrl: string | undefined, destructiveComplete = true): string[] {
   const where = forComment
     ? `The complete plan is in the job summary of ${runLink(runUrl, 'the workflow run')}.`
     : 'Run `terraform show` on the plan file for the rest.';
   const limit = forComment ? "GitHub's comment size limit" : "GitHub's 1 MiB job summary limit";
-  return ['> [!NOTE]', `> Shortened to fit ${limit}; every resource to be destroyed or replaced is listed first. ${where}`, ''];
+  const destroys = destructiveComplete
+    ? 'every resource to be destroyed or replaced is listed'
+    : 'even the list of resources to be destroyed or replaced had to be cut';
+  return ['> [!NOTE]', `> Shortened to fit ${limit}; ${destroys}. ${where}`, ''];
 }
 
 export function footerLines(ctx: RenderContext, model: PlanModel | undefined): string[] {

@@ -275,6 +275,7 @@ describe('renderPlan size limits', () => {
       expect(codes.has(change.address)).toBe(true);
     }
     expect(rendered.comment).toContain('job summary');
+    expect(rendered.comment).toContain('every resource to be destroyed or replaced is listed');
     expect(rendered.comment).toMatch(/… and [\d,]+ more/);
     expectBalancedStructure(rendered.comment);
     expectBalancedStructure(rendered.summary);
@@ -286,6 +287,7 @@ describe('renderPlan size limits', () => {
     const rendered = renderPlan(model, CTX);
     expect(Buffer.byteLength(rendered.comment)).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(rendered.comment).toMatch(/… and [\d,]+ more/);
+    expect(rendered.comment).toContain('even the list of resources to be destroyed or replaced had to be cut');
     expect(inlineCodes(rendered.comment)).toContain('terraform_data.deleted[0]');
     expect(inlineCodes(rendered.summary).length).toBeGreaterThan(inlineCodes(rendered.comment).length);
     expectBalancedStructure(rendered.comment);
