@@ -26,11 +26,13 @@ raw_retention = {
 }
 
 dataflow_template_version = "2025-01-14-00_RC00"
-# The catalog's `load: dataflow` datasets, loaded nightly by the GCS_CSV_to_BigQuery template. The template
-# appends: point the pattern at objects not loaded before (see modules/dataflow_job/README.md).
+# The catalog's `load: dataflow` datasets: a worker identity, the schema object and (with a schedule) a Cloud
+# Scheduler job launching GCS_CSV_to_BigQuery. No schedule here: the template APPENDS, and the ingest keeps
+# every staged object under raw/, so a nightly job on raw/… would load the same rows again every night. Give
+# a schedule only with a pattern that matches new files only (see modules/dataflow_job/README.md).
 dataflow_loads = {
   us_zipcodes = {
-    schedule           = "0 3 * * *"
+    schedule           = null
     input_file_pattern = "raw/us_zipcodes/*/*/*/*.csv"
     max_workers        = 1
   }

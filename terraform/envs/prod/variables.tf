@@ -90,7 +90,7 @@ variable "dataflow_loads" {
     input_file_pattern = string
     max_workers        = number
   }))
-  description = "Scheduled Dataflow loads, keyed by catalog dataset name: cron schedule, objects to load (relative to the bucket) and worker bound."
+  description = "Dataflow loads, keyed by catalog dataset name: cron schedule (null: no scheduler job), objects to load (relative to the bucket) and worker bound."
   default     = {}
 }
 
