@@ -35,7 +35,7 @@ function planOf(count) {
   const dir = join(cacheRoot, String(count));
   const json = join(dir, 'plan.json');
   const planFile = join(dir, 'plan.tfplan');
-  if (existsSync(json) && existsSync(planFile) && existsSync(join(dir, '.terraform.lock.hcl'))) return { dir, json, planFile };
+  if (existsSync(json) && existsSync(planFile)) return { dir, json, planFile };
   process.stdout.write(`generating a ${count.toLocaleString('en')}-resource plan with Terraform (cached in ${dir})…\n`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -93,7 +93,7 @@ function bundleRun(jsonPath) {
       GITHUB_STEP_SUMMARY: join(work, 'summary'),
       GITHUB_REPOSITORY: 'bench/bench',
       GITHUB_EVENT_NAME: 'pull_request',
-      INPUT_PLAN_JSON: jsonPath,
+      'INPUT_PLAN-JSON': jsonPath,
       INPUT_COMMENT: 'off',
       INPUT_ENVIRONMENT: 'bench',
     },
@@ -123,10 +123,13 @@ const verdict = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'o
 const scratch = mkdtempSync(join(tmpdir(), 'dcp-bench-plan-'));
 try {
   if (spawnSync(terraform, ['version'], { stdio: 'ignore' }).status !== 0) throw new Error('terraform is not on the PATH');
-  if (generateOnly) {
-    for (const size of [1, ...SIZES]) planOf(size);
-    process.exit(0);
-  }
+  if (generateOnly) for (const size of [1, ...SIZES]) planOf(size);
+  else await report();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+async function report() {
   const rows = [];
   for (const size of SIZES) {
     const plan = planOf(size);
@@ -171,6 +174,4 @@ try {
     `\nCold start (median of 11, one-resource plan): bundle ${fmtMs(median(cold))}, bare node -e 0 ${fmtMs(median(bare))}, ` +
       `+${coldOver.toFixed(0)} ms (target ≤ +60 ms: ${coldOver <= 60 ? 'ok' : 'MISSED'})\n`,
   );
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }

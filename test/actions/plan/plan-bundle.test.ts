@@ -2,9 +2,9 @@
  * The plan action end to end: dist/plan/index.js run as the runner runs it (a copy without node_modules,
  * INPUT_* and GITHUB_* variables), on Node 20 and Node 24, against the loopback GitHub.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -155,6 +155,33 @@ describe.each(requiredNodes().map((n) => [`Node ${n.major}`, n.path]))('the plan
     expect(r.summary).not.toContain(SECRET);
     expect(prComments()[0]!.body).not.toContain(SECRET);
     expect(visibleLog(r)).not.toContain('ghs_e2eToken');
+  });
+});
+
+describe('the plan bundle cold path', () => {
+  it('renders plan-json with comment: off without loading the lazily split GitHub chunks', () => {
+    // A copy of the bundle with every lazy chunk deleted: if this path imported Octokit, the run would fail.
+    const copy = mkdtempSync(join(dir, 'bundle-'));
+    cpSync(join(process.cwd(), 'dist', 'plan'), copy, { recursive: true });
+    const chunks = readdirSync(copy).filter((f) => /^\d+\.index\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const f of chunks) rmSync(join(copy, f));
+    const work = mkdtempSync(join(dir, 'cold-'));
+    writeFileSync(join(work, 'out'), '');
+    const r = spawnSync(requiredNodes().at(-1)?.path ?? process.execPath, [join(copy, 'index.js')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        GITHUB_OUTPUT: join(work, 'out'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        'INPUT_PLAN-JSON': plans['other.json'],
+        INPUT_COMMENT: 'off',
+        INPUT_ENVIRONMENT: 'dev',
+      },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(join(work, 'out'), 'utf8')).toContain('Plan: 4 to add');
   });
 });
 
