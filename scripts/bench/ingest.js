@@ -2,12 +2,14 @@
 // Ingest benchmark (issue 4 §5): `node scripts/bench/ingest.js [--sizes 100,1000] [--only validate,papaparse]`.
 //
 // Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
-// same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv and our validateCsv
-// (file → validate → a discarding sink). Each measurement runs in its own child process, so the peak RSS it
+// same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv, our validateCsv
+// (file → validate → a discarding sink), and the full ingest (runIngest) from a loopback HTTP server to the
+// loopback GCS server (staging only) and to the local target (folder bucket + DuckDB load). Each measurement runs in its own child process, so the peak RSS it
 // reports (getrusage maxrss) belongs to that reader alone. Our TypeScript is bundled once with rolldown into
 // .bench-cache/build/ so this script runs on plain Node.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, renameSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,17 +93,25 @@ async function generate(path, megabytes) {
   renameSync(partial, path);
 }
 
+/** Bundles our TypeScript (validateCsv, and the full pipeline with its stores and the loopback GCS server). */
 async function bundleOurs() {
   const { build } = await import('rolldown');
-  const out = join(cache, 'build', 'validate.js');
+  const dir = join(cache, 'build');
   await build({
-    input: join(root, 'src/ingest/validate.ts'),
+    input: {
+      validate: join(root, 'src/ingest/validate.ts'),
+      pipeline: join(root, 'src/ingest/pipeline.ts'),
+      gcs: join(root, 'src/storage/gcs.ts'),
+      local: join(root, 'src/storage/local.ts'),
+      duckdb: join(root, 'src/warehouse/duckdb.ts'),
+      'gcs-server': join(root, 'test/servers/gcs.ts'),
+    },
     platform: 'node',
-    external: [/^node:/],
+    external: (id) => !id.startsWith('.') && !id.startsWith('/'),
     logLevel: 'warn',
-    output: { file: out, format: 'esm' },
+    output: { dir, format: 'esm', entryFileNames: '[name].js' },
   });
-  return out;
+  return dir;
 }
 
 function discard() {
@@ -144,14 +154,63 @@ const READERS = {
     return Number(reader.getRows()[0][0]) + 1;
   },
   async validateCsv(file, bundle) {
-    const { validateCsv } = await import(pathToFileURL(bundle).href);
+    const { validateCsv } = await import(pathToFileURL(join(bundle, 'validate.js')).href);
     const report = await validateCsv(createReadStream(file, { highWaterMark: READ_CHUNK }), DATASET, {
       clean: discard(),
       quarantine: discard(),
     });
     return report.rows + 1;
   },
+  /** fetch from the loopback HTTP source → validate → stage in the loopback GCS server (no load). */
+  async 'ingest→gcs'(file, bundle) {
+    const { createGcsStore } = await import(pathToFileURL(join(bundle, 'gcs.js')).href);
+    const store = createGcsStore({ env: { STORAGE_EMULATOR_HOST: process.env.BENCH_GCS } });
+    return ingest(bundle, store, 'bench', undefined);
+  },
+  /** fetch from the loopback HTTP source → validate → stage in a local folder → load into DuckDB. */
+  async 'ingest→local'(file, bundle) {
+    const { createLocalStore } = await import(pathToFileURL(join(bundle, 'local.js')).href);
+    const { createDuckDbWarehouse } = await import(pathToFileURL(join(bundle, 'duckdb.js')).href);
+    const dir = join(cache, 'local-target');
+    rmSync(dir, { recursive: true, force: true });
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, 'warehouse.duckdb') });
+    try {
+      return await ingest(bundle, createLocalStore(join(dir, 'gcs')), 'local', warehouse);
+    } finally {
+      await warehouse.close();
+    }
+  },
 };
+
+async function ingest(bundle, store, bucket, warehouse) {
+  const { runIngest } = await import(pathToFileURL(join(bundle, 'pipeline.js')).href);
+  const tmpDir = mkdtempSync(join(cache, 'tmp-'));
+  try {
+    const report = await runIngest({
+      dataset: { ...DATASET, source: { ...DATASET.source, url: process.env.BENCH_SOURCE }, load: warehouse ? 'bigquery' : 'none' },
+      store,
+      bucket,
+      ...(warehouse ? { warehouse } : {}),
+      fetch: { allowHttp: true, allowPrivateAddresses: true, maxBytes: 8 * 1024 * MB, timeoutMs: 120_000, retries: 2 },
+      dryRun: false,
+      log: () => undefined,
+      tmpDir,
+    });
+    return report.rows + 1;
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Serves the file over loopback HTTP with its Content-Length, as a real source would. */
+async function startSourceServer(file) {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-length': statSync(file).size, 'content-type': 'text/csv' });
+    createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/bench.csv`, close: () => new Promise((r) => server.close(r)) };
+}
 
 async function child(mode, file, bundle) {
   const started = process.hrtime.bigint();
@@ -169,10 +228,11 @@ async function child(mode, file, bundle) {
   process.stdout.write(JSON.stringify({ mode, seconds, mbPerSecond, mbPerCpuSecond, peakRss, count }) + '\n');
 }
 
-function runChild(mode, file, bundle) {
+function runChild(mode, file, bundle, env) {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file, bundle], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let out = '';
     proc.stdout.on('data', (data) => (out += data));
@@ -198,7 +258,23 @@ async function main(argv) {
     const file = join(cache, `bench-${size}mb.csv`);
     await generate(file, size);
     const results = [];
-    for (const mode of modes) results.push(await runChild(mode, file, bundle));
+    const source = await startSourceServer(file);
+    const { startGcsServer } = await import(pathToFileURL(join(bundle, 'gcs-server.js')).href);
+    try {
+      for (const mode of modes) {
+        // A fresh GCS server per run: the same content staged twice is (correctly) a no-op the second time.
+        const gcs = mode === 'ingest→gcs' ? await startGcsServer({ buckets: ['bench'] }) : undefined;
+        try {
+          results.push(await runChild(mode, file, bundle, { BENCH_SOURCE: source.url, BENCH_GCS: gcs?.url ?? '' }));
+        } catch (error) {
+          console.error(`${mode}: ${error.message}`);
+        } finally {
+          await gcs?.close();
+        }
+      }
+    } finally {
+      await source.close();
+    }
     const papa = results.find((r) => r.mode === 'papaparse');
     const duck = results.find((r) => r.mode === 'duckdb');
     console.log(`\n${size} MB file (${(statSync(file).size / MB).toFixed(0)} MiB): ${file}`);
