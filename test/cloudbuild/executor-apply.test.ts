@@ -157,4 +157,25 @@ describeWithTools('cloudbuild/apply.yaml executed against loopback Cloud Build a
     expect(text).toContain('Saved plan is stale');
     expect(text).toContain('dc-pipeline: stale plan: the state changed since this plan was reviewed');
   });
+
+  it('plans and applies in one build with plan-apply.yaml when no reviewed plan is required', async () => {
+    await writeFile(path.join(workspace, root, 'terraform.tfvars'), 'release = "v5"\n');
+    const { source } = await uploadWorkspace({ store, bucket: 'sources', root: workspace });
+    const build = prepareBuild(
+      await loadBuildConfig(path.resolve('cloudbuild/plan-apply.yaml')),
+      {
+        substitutions: { _ENV: 'dev', _WORKING_DIR: root, _PR_NUMBER: '15', _COMMIT_SHA: 'd'.repeat(40) },
+        source,
+        logsBucket: 'gs://build-logs',
+      },
+      'cloudbuild/plan-apply.yaml',
+    );
+    const id = await cloudBuild.createBuild(build);
+    await waitForBuild({ getBuild: (x) => cloudBuild.getBuild(x), id, poll: { initialMs: 50, maxMs: 200 } });
+    const state = JSON.parse(await readFile(statePath, 'utf8')) as { resources: Array<{ instances: Array<{ attributes: { input: unknown } }> }> };
+    expect(state.resources[0]?.instances[0]?.attributes.input).toEqual({ value: 'v5', type: 'string' });
+    const log = gcs.getObject('build-logs', `log-${id}.txt`)?.data.toString('utf8') ?? '';
+    expect(log).toContain('Step #1 - "plan": No reviewed plan required: planning dev');
+    expect(log).toContain('Step #2 - "apply": Apply complete!');
+  });
 });

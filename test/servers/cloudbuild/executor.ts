@@ -118,6 +118,7 @@ export async function executeSteps(plan: ExecutionPlan): Promise<ExecutionResult
       [command, args] = [entrypoint, step.args.map(sub)];
     }
     await mkdir(cwd, { recursive: true });
+    if (plan.signal.aborted) return { status: 'CANCELLED', detail: 'build was cancelled' };
     return new Promise((resolve) => {
       const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       const prefix = `${label}: `;
