@@ -5,10 +5,10 @@
  * The client is imported lazily (`import()` becomes its own chunk in the bundle), so commands that never touch
  * GCS do not pay for loading it.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, pipeline } from 'node:stream';
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
 import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
-import { crc32cBase64, Crc32c } from './crc32c.js';
+import { crc32cBase64, Crc32c, Crc32cStream } from './crc32c.js';
 import { isConnectionError, statusOf, withContext } from './gcs-errors.js';
 import { DEFAULT_DOWNLOAD_POLICY, downloadWithRetries, withWatchdog, type DownloadPolicy } from './gcs-download.js';
 
@@ -145,7 +145,10 @@ class GcsStore implements ObjectStore {
   ): Promise<WriteResult> {
     const uri = this.uri(bucket, name);
     const file = await this.#file(bucket, name);
-    const data = typeof source === 'string' ? Buffer.from(source) : await emptyAsBuffer(source);
+    const prepared = typeof source === 'string' ? Buffer.from(source) : await emptyAsBuffer(source);
+    // What we sent, to recognise our own object after a failure whose cause came after GCS had stored it.
+    const sent = Buffer.isBuffer(prepared) ? sentBuffer(prepared) : sentStream(prepared);
+    const data = sent.data;
     const resumable = !Buffer.isBuffer(data) || data.length > SIMPLE_UPLOAD_LIMIT;
     const metadata: FileMetadata = {};
     if (options.metadata) metadata.metadata = { ...options.metadata };
@@ -153,7 +156,7 @@ class GcsStore implements ObjectStore {
     // With the checksum declared up front, GCS itself refuses corrupted bytes and never creates the object.
     // A stream's checksum is only known at the end; the client then compares it with what GCS stored and
     // deletes the object on a mismatch.
-    if (Buffer.isBuffer(data)) metadata.crc32c = crc32cBase64(data);
+    if (Buffer.isBuffer(data)) metadata.crc32c = sent.crc32c();
     const saveOptions: SaveOptions = {
       resumable,
       validation: 'crc32c',
@@ -165,10 +168,11 @@ class GcsStore implements ObjectStore {
     try {
       await file.save(data, saveOptions);
     } catch (err) {
-      if (statusOf(err) === 412) {
-        const existing = await this.stat(bucket, name);
-        if (existing) return { created: false, info: existing };
-      }
+      // 412: the name was taken — by another writer, or by our own earlier attempt whose reply was lost.
+      // Otherwise the upload may still have landed (a lost final reply makes the client give up on a
+      // resumable session GCS had already completed): byte-identical content at the name is as good as written.
+      const existing = await this.stat(bucket, name).catch(() => undefined);
+      if (existing && (statusOf(err) === 412 || sent.matches(existing))) return { created: false, info: existing };
       throw withContext('upload', uri, err);
     }
     return { created: true, info: toObjectInfo(bucket, file.metadata) };
@@ -236,6 +240,30 @@ class GcsStore implements ObjectStore {
       throw withContext('delete', this.uri(bucket, name), err);
     }
   }
+}
+
+interface Sent {
+  data: Buffer | Readable;
+  crc32c(): string;
+  /** True when the whole source was sent and `info` describes exactly those bytes. */
+  matches(info: ObjectInfo): boolean;
+}
+
+function sentBuffer(data: Buffer): Sent {
+  const crc32c = crc32cBase64(data);
+  return { data, crc32c: () => crc32c, matches: (info) => info.size === data.length && info.crc32c === crc32c };
+}
+
+function sentStream(source: Readable): Sent {
+  const checksum = new Crc32cStream();
+  let complete = false;
+  checksum.on('finish', () => (complete = true));
+  const data = pipeline(source, checksum, () => undefined);
+  return {
+    data,
+    crc32c: () => checksum.crc32c.base64(),
+    matches: (info) => complete && info.size === checksum.crc32c.bytes && info.crc32c === checksum.crc32c.base64(),
+  };
 }
 
 /**

@@ -109,6 +109,15 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
       else if (fault.afterBytes) ctx.dropResponseAfter = fault.afterBytes;
       else return dropConnection(ctx);
     }
+    if (fault?.kind === 'drop-response') {
+      // Let the route do its work, but swallow its answer.
+      res.writeHead = (() => res) as typeof res.writeHead;
+      res.write = (() => true) as typeof res.write;
+      res.end = (() => {
+        dropConnection(ctx);
+        return res;
+      }) as typeof res.end;
+    }
     await route(ctx, method, url);
   }
 

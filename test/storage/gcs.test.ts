@@ -141,6 +141,39 @@ describe('GCS object store', () => {
     });
   });
 
+  describe('replies lost after GCS stored the object', () => {
+    it('reports a multipart upload whose reply was lost as existing (its retry met ifGenerationMatch=0)', async () => {
+      server.inject({ kind: 'drop-response', match: (r) => r.query.uploadType === 'multipart' });
+      const result = await store.writeOnce(BUCKET, 'lost/reply.txt', 'stored before the reply was lost');
+      expect(server.pendingFaults).toBe(0);
+      expect(result).toMatchObject({ created: false, info: { size: 32, crc32c: crc32cBase64('stored before the reply was lost') } });
+    });
+
+    it('accepts a chunked stream upload whose final reply was lost when the stored bytes are exactly ours', async () => {
+      // The client asks for the upload status, gets the finished object (200, not 308) and gives up with a
+      // "data loss" RangeError although GCS has every byte.
+      const parts = [randomBytes(RESUMABLE_CHUNK_SIZE), randomBytes(1000)];
+      server.inject({ kind: 'drop-response', match: (r) => isChunk(r) && String(r.headers['content-range']).endsWith(`/${RESUMABLE_CHUNK_SIZE + 1000}`) });
+      const result = await store.writeOnce(BUCKET, 'lost/final.bin', Readable.from(parts));
+      expect(server.pendingFaults).toBe(0);
+      expect(result.info).toMatchObject({ size: RESUMABLE_CHUNK_SIZE + 1000, crc32c: crc32cBase64(Buffer.concat(parts)) });
+    });
+
+    it('still fails when what is stored under the name is not what we sent', async () => {
+      // Another writer's object appears after our session started; our chunks then keep failing.
+      const match = (r: { method: string; query: Record<string, string> }) => {
+        if (isChunk(r) && !server.getObject(BUCKET, 'lost/other.bin')) server.putObject(BUCKET, 'lost/other.bin', 'theirs');
+        return isChunk(r);
+      };
+      server.inject({ kind: 'status', status: 500, times: 100, match });
+      const store = createGcsStore({ env: { STORAGE_EMULATOR_HOST: server.url }, retry: { maxRetries: 1 } });
+      await expect(store.writeOnce(BUCKET, 'lost/other.bin', Readable.from([Buffer.from('ours')]))).rejects.toThrow(
+        /^Failed to upload gs:\/\/dc-staging\/lost\/other\.bin: /,
+      );
+      expect(server.getObject(BUCKET, 'lost/other.bin')?.data.toString()).toBe('theirs');
+    });
+  });
+
   describe('write-once against another writer', () => {
     it('reports the other writer\'s object when it won between our check and our upload (412)', async () => {
       const theirs = server.putObject(BUCKET, 'race/plan.tfplan', 'their plan', { metadata: { by: 'them' } });

@@ -17,6 +17,8 @@ export type Fault =
   | ({ kind: 'status'; status: number } & Match)
   /** Body bytes read (uploads) or sent (downloads) before the socket is destroyed; default 0. */
   | ({ kind: 'drop-connection'; afterBytes?: number } & Match)
+  /** Handle the request fully, then drop the connection instead of answering: the reply is lost, the effect is not. */
+  | ({ kind: 'drop-response' } & Match)
   /** Flip the first byte of the media this request uploads, as a bad NIC or proxy would. */
   | ({ kind: 'corrupt-upload' } & Match);
 
