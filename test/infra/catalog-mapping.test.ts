@@ -98,6 +98,18 @@ describe.skipIf(!hasTerraform && process.env.CI !== 'true')('the catalog → Big
       expect(Object.keys(tfvars.dataflow_loads as object).sort(), env).toEqual(dataflow);
     }
   });
+
+  it('scheduled ingests and freshness alerts of each environment name catalog datasets', async () => {
+    const catalog = parse(readFileSync(CATALOG, 'utf8')) as { datasets: { name: string }[] };
+    const names = catalog.datasets.map((d) => d.name);
+    for (const env of ['dev', 'prod']) {
+      const file = path.join(TERRAFORM_ROOT, 'envs', env, 'terraform.tfvars');
+      const tfvars = await parseHcl(file, readFileSync(file, 'utf8'));
+      for (const key of [...Object.keys(tfvars.ingest_schedules as object), ...Object.keys(tfvars.freshness_hours as object)]) {
+        expect(names, `${env}: ${key}`).toContain(key);
+      }
+    }
+  });
 });
 
 it('the catalog exists where the environments read it', () => {

@@ -20,6 +20,9 @@ ingest_resources = {
   memory = "512Mi"
 }
 
+# Exactly-once scheduled loads through the ingest service (unchanged content loads nothing).
+ingest_schedules = {}
+
 raw_retention = {
   nearline_after_days = 30
   delete_after_days   = 90

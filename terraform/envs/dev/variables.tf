@@ -71,6 +71,12 @@ variable "ingest_resources" {
   description = "Ingest container CPU and memory limits."
 }
 
+variable "ingest_schedules" {
+  type        = map(string)
+  description = "Scheduled ingests: catalog dataset name → cron schedule (POST /ingest through Cloud Scheduler)."
+  default     = {}
+}
+
 variable "raw_retention" {
   type = object({
     nearline_after_days = optional(number)

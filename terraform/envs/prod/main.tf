@@ -105,6 +105,7 @@ module "ingest_service" {
   deployer_member     = local.deployer_member
 
   workload_identity_members = [module.github_cicd.default_branch_principal]
+  schedules                 = var.ingest_schedules
 
   # DATAFLOW_REGION is not set: datasets with `load: dataflow` are staged and left to the scheduled
   # dataflow_loads, whose worker identity is managed here.

@@ -20,6 +20,11 @@ ingest_resources = {
   memory = "2Gi"
 }
 
+# Exactly-once scheduled loads through the ingest service (unchanged content loads nothing).
+ingest_schedules = {
+  seattle_weather = "0 */6 * * *"
+}
+
 raw_retention = {
   nearline_after_days = 30
   delete_after_days   = 400
@@ -38,6 +43,9 @@ dataflow_loads = {
   }
 }
 
-notification_channels   = []
-freshness_hours         = {}
+notification_channels = []
+freshness_hours = {
+  # Every 6 hours by schedule: two missed runs alert (Cloud Monitoring's absence window is at most 23.5 h).
+  seattle_weather = 13
+}
 run_5xx_ratio_threshold = 0.05

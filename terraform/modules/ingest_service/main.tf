@@ -37,10 +37,13 @@ resource "google_service_account" "trigger" {
 # The deployer attaches these accounts to the service and the trigger, which needs actAs on them; granting it
 # here, per account, avoids a project-wide serviceAccountUser.
 resource "google_service_account_iam_member" "deployer_act_as" {
-  for_each = var.deployer_member == null ? {} : {
-    run     = google_service_account.main.name
-    trigger = google_service_account.trigger.name
-  }
+  for_each = var.deployer_member == null ? {} : merge(
+    {
+      run     = google_service_account.main.name
+      trigger = google_service_account.trigger.name
+    },
+    length(var.schedules) == 0 ? {} : { scheduler = google_service_account.scheduler[0].name },
+  )
   service_account_id = each.value
   role               = "roles/iam.serviceAccountUser"
   member             = var.deployer_member
@@ -113,6 +116,14 @@ resource "google_service_account_iam_member" "dataflow_act_as" {
   service_account_id = "projects/${var.project_id}/serviceAccounts/${var.dataflow_worker_service_account}"
   role               = "roles/iam.serviceAccountUser"
   member             = google_service_account.main.member
+}
+
+resource "google_service_account" "scheduler" {
+  count        = length(var.schedules) == 0 ? 0 : 1
+  project      = var.project_id
+  account_id   = "${var.name}-sched"
+  display_name = "dc-pipeline ingest scheduler (${var.environment})"
+  description  = "Cloud Scheduler calls POST /ingest as this account; may only invoke the ingest service."
 }
 
 # --- The service --------------------------------------------------------------------------------------------
@@ -232,4 +243,49 @@ resource "google_eventarc_trigger" "build_events" {
   }
 
   depends_on = [google_cloud_run_v2_service_iam_member.trigger_invoker, google_service_account_iam_member.deployer_act_as]
+}
+
+# --- Scheduled ingests ------------------------------------------------------------------------------------------
+
+resource "google_cloud_run_v2_service_iam_member" "scheduler_invoker" {
+  count    = length(var.schedules) == 0 ? 0 : 1
+  project  = var.project_id
+  location = var.region
+  name     = google_cloud_run_v2_service.main.name
+  role     = "roles/run.invoker"
+  member   = google_service_account.scheduler[0].member
+}
+
+resource "google_cloud_scheduler_job" "ingest" {
+  for_each    = var.schedules
+  project     = var.project_id
+  region      = var.region
+  name        = "${var.name}-${replace(each.key, "_", "-")}"
+  description = "Ingest ${each.key} (${var.environment}) through POST /ingest."
+  schedule    = each.value
+  time_zone   = var.schedule_time_zone
+
+  # Cloud Scheduler waits at most 30 minutes for an HTTP target; a longer ingest still finishes on the service.
+  attempt_deadline = "${min(var.timeout_seconds, 1800)}s"
+
+  retry_config {
+    retry_count          = 2
+    min_backoff_duration = "60s"
+  }
+
+  http_target {
+    http_method = "POST"
+    uri         = "${google_cloud_run_v2_service.main.uri}/ingest"
+    headers = {
+      "Content-Type" = "application/json"
+    }
+    body = base64encode(jsonencode({ dataset = each.key }))
+
+    oidc_token {
+      service_account_email = google_service_account.scheduler[0].email
+      audience              = google_cloud_run_v2_service.main.uri
+    }
+  }
+
+  depends_on = [google_cloud_run_v2_service_iam_member.scheduler_invoker, google_service_account_iam_member.deployer_act_as]
 }

@@ -27,3 +27,8 @@ output "cloud_builds_topic" {
   description = "Id of the cloud-builds Pub/Sub topic the trigger listens to."
   value       = local.topic_id
 }
+
+output "scheduler_job_ids" {
+  description = "Map of dataset name to the Cloud Scheduler job that ingests it (empty without schedules)."
+  value       = { for k, j in google_cloud_scheduler_job.ingest : k => j.id }
+}

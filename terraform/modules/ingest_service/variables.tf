@@ -189,3 +189,20 @@ variable "workload_identity_members" {
     error_message = "workload_identity_members entries must be principal:// or principalSet://iam.googleapis.com/… identifiers."
   }
 }
+
+variable "schedules" {
+  type        = map(string)
+  description = "Scheduled ingests: catalog dataset name → cron schedule (Cloud Scheduler syntax). Each calls POST /ingest {\"dataset\": name} with an OIDC token of a dedicated scheduler identity. The ingest is idempotent: unchanged content stages and loads nothing."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for name, cron in var.schedules : can(regex("^[a-z][a-z0-9_]*$", name)) && length(split(" ", trimspace(cron))) == 5])
+    error_message = "schedules must map catalog dataset names ([a-z][a-z0-9_]*) to five-field cron expressions such as \"0 6 * * *\"."
+  }
+}
+
+variable "schedule_time_zone" {
+  type        = string
+  description = "Time zone of the schedules (tz database name)."
+  default     = "Etc/UTC"
+}

@@ -17,6 +17,10 @@ module "ingest_service" {
   env = {
     LOCATION = "EU"
   }
+
+  schedules = {
+    seattle_weather = "0 6 * * *"
+  }
 }
 
 variable "project_id" {
