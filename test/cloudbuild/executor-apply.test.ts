@@ -16,6 +16,7 @@ import { uploadWorkspace } from '../../src/cloudbuild/source.js';
 import { startBuildLogStream } from '../../src/cloudbuild/log-stream.js';
 import { BuildFailedError, waitForBuild } from '../../src/cloudbuild/wait.js';
 import type { Build } from '../../src/cloudbuild/build.js';
+import { isStalePlanLine } from '../../src/cloudbuild/apply-log.js';
 import { createGcsStore } from '../../src/storage/gcs.js';
 import type { ObjectStore } from '../../src/storage/object-store.js';
 import { startGcsServer, type GcsServer } from '../servers/gcs.js';
@@ -131,6 +132,7 @@ describeWithTools('cloudbuild/apply.yaml executed against loopback Cloud Build a
     expect(text).toContain('Step #0 - "fetch-plan": Applying the plan reviewed in PR #12');
     expect(text).toContain('reviewed.tfplan: OK');
     expect(text).toContain('Step #2 - "apply": Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+    expect(log.some(isStalePlanLine)).toBe(false);
   });
 
   it('refuses a plan whose sha256 does not match before Terraform sees it', async () => {
@@ -156,6 +158,7 @@ describeWithTools('cloudbuild/apply.yaml executed against loopback Cloud Build a
     const text = log.join('\n');
     expect(text).toContain('Saved plan is stale');
     expect(text).toContain('dc-pipeline: stale plan: the state changed since this plan was reviewed');
+    expect(log.filter(isStalePlanLine).length).toBeGreaterThanOrEqual(2);
   });
 
   it('plans and applies in one build with plan-apply.yaml when no reviewed plan is required', async () => {
