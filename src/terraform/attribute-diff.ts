@@ -53,7 +53,7 @@ export function diffAttributes(change: RawChange, action: ChangeAction, secrets:
     visit(
       walk,
       [key],
-      keyName(key),
+      pathKey(key, secrets),
       b,
       a,
       childMarker(change.before_sensitive, key),
@@ -136,11 +136,11 @@ function visit(
     const b = (before ?? {}) as Record<string, unknown>;
     const a = (after ?? {}) as Record<string, unknown>;
     for (const key of sortedUnion(b, a, afterUnknown)) {
-      const name = keyName(key);
+      const name = pathKey(key, secrets);
       visit(
         walk,
         [...segments, key],
-        name.startsWith('"') ? `${path}[${name}]` : `${path}.${name}`,
+        name.startsWith('"') ? `${path}[${name}]` : name.startsWith('[') ? `${path}${name}` : `${path}.${name}`,
         b[key],
         a[key],
         childMarker(beforeSensitive, key),
@@ -152,6 +152,11 @@ function visit(
   }
   if (before === after) return;
   emitWhole(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown);
+}
+
+/** A map key as it appears in a path; a key that is a known secret is masked like a value. */
+function pathKey(key: string, secrets: SensitiveStrings): string {
+  return secrets.matches(key) ? `[${SENSITIVE}]` : keyName(key);
 }
 
 function emitWhole(

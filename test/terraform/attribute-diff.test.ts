@@ -60,6 +60,13 @@ describe('diffAttributes', () => {
     expect(result.attributes).toEqual([{ path: 'output', kind: '~', before: '(sensitive value)', after: '(known after apply)' }]);
   });
 
+  it('masks a map key that is a known secret', () => {
+    const secrets = new SensitiveStrings();
+    secrets.add('hunter2-S3cr3t');
+    const result = diff({ before: { users: { 'hunter2-S3cr3t': 'a' } }, after: { users: { 'hunter2-S3cr3t': 'b' } } }, 'update', secrets);
+    expect(result.attributes).toEqual([{ path: 'users[(sensitive value)]', kind: '~', before: '"a"', after: '"b"' }]);
+  });
+
   it('marks the attributes that force a replacement', () => {
     const result = diff(
       { before: { zone: 'a', labels: { x: '1' } }, after: { zone: 'b', labels: { x: '2' } }, replace_paths: [['zone']] },
