@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProviderSchema, type ProviderSchema } from './provider-schema.js';
-import { checkBlock, checkReferences, type SchemaProblem } from './schema-check.js';
+import { checkBlock, checkProviderBlock, checkReferences, type SchemaProblem } from './schema-check.js';
 import { loadAllConfigs, parseHcl, relative, stringsIn, type Block, type TerraformConfig } from './terraform-tree.js';
 
 let schema: ProviderSchema;
@@ -15,6 +15,7 @@ function problemsOf(config: TerraformConfig): SchemaProblem[] {
   const problems = [
     ...config.resources.flatMap((b) => checkBlock(b, 'resource', schema)),
     ...config.dataSources.flatMap((b) => checkBlock(b, 'data', schema)),
+    ...config.providers.filter((b) => b.name === 'google').flatMap((b) => checkProviderBlock(b, schema)),
   ];
   const everything = [
     ...config.resources.map((b) => b.body),
@@ -45,6 +46,16 @@ describe('the google provider schema extracted from @cdktf/provider-google', () 
     expect(run.arguments.template?.nested?.arguments.containers?.nested?.arguments.image?.required).toBe(true);
     expect(run.arguments.deletion_protection?.required).toBe(false);
     expect(run.attributes).toContain('uri');
+    expect(schema.provider.arguments.default_labels?.required).toBe(false);
+    expect(schema.provider.arguments.project).toBeDefined();
+  });
+
+  it('checks the provider block too: the environments configure google', () => {
+    const providers = configs.flatMap((c) => c.providers.filter((p) => p.name === 'google'));
+    expect(providers.length).toBe(2);
+    expect(checkProviderBlock({ ...providers[0]!, body: { ...providers[0]!.body, default_label: {} } }, schema).map((p) => p.message)).toEqual([
+      'unknown argument "default_label"',
+    ]);
   });
 });
 

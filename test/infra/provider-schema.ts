@@ -32,6 +32,8 @@ export interface ProviderSchema {
   packageVersion: string;
   resources: Record<string, ResourceSchema>;
   dataSources: Record<string, ResourceSchema>;
+  /** The `provider "google" { … }` block. */
+  provider: BlockSchema;
 }
 
 interface JsiiTypeRef {
@@ -60,7 +62,8 @@ interface JsiiType {
 const require = createRequire(import.meta.url);
 const PACKAGE = '@cdktf/provider-google';
 const REPRESENTS = /registry\.terraform\.io\/providers\/hashicorp\/google\/([^/]+)\/docs\/(resources|data-sources)\/\S+ (google_[a-z0-9_]+)\}/;
-const ANCHOR = /registry\.terraform\.io\/providers\/hashicorp\/google\/[^/]+\/docs\/[^#\s]+#([a-z0-9_]+) /;
+const ANCHOR = /registry\.terraform\.io\/providers\/hashicorp\/google\/[^/]+\/docs(?:\/[^#\s]+)?#([a-z0-9_]+) /;
+const PROVIDER_CONFIG = '@cdktf/provider-google.provider.GoogleProviderConfig';
 
 function packageDir(): string {
   return path.dirname(require.resolve(`${PACKAGE}/package.json`));
@@ -114,7 +117,13 @@ function readableAttributes(type: JsiiType): string[] {
 }
 
 export function extractProviderSchema(jsii: { version: string; types: Record<string, JsiiType> }): ProviderSchema {
-  const schema: ProviderSchema = { providerVersion: '', packageVersion: jsii.version, resources: {}, dataSources: {} };
+  const schema: ProviderSchema = {
+    providerVersion: '',
+    packageVersion: jsii.version,
+    resources: {},
+    dataSources: {},
+    provider: blockOf(PROVIDER_CONFIG, jsii.types, new Set()),
+  };
   for (const type of Object.values(jsii.types)) {
     if (type.kind !== 'class') continue;
     const match = REPRESENTS.exec(type.docs?.summary ?? '');
@@ -130,7 +139,7 @@ export function extractProviderSchema(jsii: { version: string; types: Record<str
 
 /** Cache location: per checkout, per package version; never committed (node_modules is ignored). */
 export function schemaCachePath(version: string): string {
-  return path.join(packageDir(), '..', '..', '.cache', 'dc-pipeline', `provider-google-${version}.schema.json`);
+  return path.join(packageDir(), '..', '..', '.cache', 'dc-pipeline', `provider-google-${version}.schema.v2.json`);
 }
 
 export function loadProviderSchema(): ProviderSchema {

@@ -55,6 +55,14 @@ function checkBody(body: Body, schema: BlockSchema, where: string, meta: Set<str
   }
 }
 
+/** A `provider "google" { … }` block against the provider's own configuration schema. */
+export function checkProviderBlock(block: Block, schema: ProviderSchema): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  checkBody(block.body, schema.provider, `provider.${block.name}`, new Set(['alias']), problems);
+  problems.forEach((p) => (p.where = `${p.where} (${block.file})`));
+  return problems;
+}
+
 export function checkBlock(block: Block, kind: 'resource' | 'data', schema: ProviderSchema): SchemaProblem[] {
   const where = `${kind === 'data' ? 'data.' : ''}${block.type}.${block.name}`;
   const resource = (kind === 'resource' ? schema.resources : schema.dataSources)[block.type];

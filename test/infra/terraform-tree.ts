@@ -28,6 +28,8 @@ export interface TerraformConfig {
   dir: string;
   resources: Block[];
   dataSources: Block[];
+  /** `provider "<name>"` blocks (type = provider name). */
+  providers: Block[];
   modules: Block[];
   variables: Block[];
   outputs: Block[];
@@ -68,7 +70,7 @@ export async function parseHcl(file: string, text: string): Promise<Record<strin
 
 /** Parses the .tf files of one directory (not its subdirectories) as Terraform would load them. */
 export async function loadConfig(dir: string): Promise<TerraformConfig> {
-  const config: TerraformConfig = { dir, resources: [], dataSources: [], modules: [], variables: [], outputs: [], locals: {}, sources: {} };
+  const config: TerraformConfig = { dir, resources: [], dataSources: [], providers: [], modules: [], variables: [], outputs: [], locals: {}, sources: {} };
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tf')).sort()) {
     const text = readFileSync(path.join(dir, file), 'utf8');
     config.sources[file] = text;
@@ -76,6 +78,7 @@ export async function loadConfig(dir: string): Promise<TerraformConfig> {
     config.resources.push(...labelled(tree.resource, file, true));
     config.dataSources.push(...labelled(tree.data, file, true));
     config.modules.push(...labelled(tree.module, file, false));
+    config.providers.push(...labelled(tree.provider, file, false).map((b) => ({ ...b, type: b.name })));
     config.variables.push(...labelled(tree.variable, file, false));
     config.outputs.push(...labelled(tree.output, file, false));
     for (const locals of (tree.locals ?? []) as Body[]) Object.assign(config.locals, locals);
