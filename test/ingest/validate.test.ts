@@ -216,3 +216,19 @@ describe('validateCsv', () => {
     expect(seen).toEqual([4, input.length]);
   });
 });
+
+describe('validateCsv with a failing sink', () => {
+  it('rejects with the sink error instead of crashing or hanging', async () => {
+    const broken = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, callback) {
+        callback(new Error('disk full'));
+      },
+    });
+    const quarantine = new Writable({ write: (_c, _e, cb) => cb() });
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},n,\n`).join('');
+    const spec = dataset([{ name: 'id', type: 'INTEGER' }, { name: 'name' }, { name: 'born', type: 'DATE' }]);
+    const input = Readable.from([Buffer.from(`id,name,born\n${rows}`)]);
+    await expect(validateCsv(input, spec, { clean: broken, quarantine })).rejects.toThrow('disk full');
+  });
+});

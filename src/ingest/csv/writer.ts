@@ -25,7 +25,14 @@ export class CsvBatchWriter {
   private runStart = 0;
   private runEnd = 0;
 
-  constructor(private readonly sink: Writable) {}
+  /** A sink error seen while we were not waiting on the sink (kept, or it would be an uncaught 'error'). */
+  private failure: Error | undefined;
+
+  constructor(private readonly sink: Writable) {
+    sink.on('error', (error) => {
+      this.failure ??= error;
+    });
+  }
 
   /**
    * Bytes already in canonical form, typically a whole record with its LF. Consecutive ranges of the same
@@ -111,6 +118,7 @@ export class CsvBatchWriter {
   async drain(): Promise<void> {
     if (this.runBuf !== undefined) this.flushRun();
     while (this.full.length > 0) {
+      if (this.failure) throw this.failure;
       // Corked, the sink receives the queued pieces as one writev where it supports it (files, sockets).
       this.sink.cork();
       let ok = true;
@@ -120,6 +128,7 @@ export class CsvBatchWriter {
       this.sink.uncork();
       if (!ok) await once(this.sink, 'drain');
     }
+    if (this.failure) throw this.failure;
   }
 
   /** Writes what is left and ends the sink, waiting until it has finished. */
@@ -127,6 +136,7 @@ export class CsvBatchWriter {
     if (this.runBuf !== undefined) this.flushRun();
     if (this.used > 0) this.rotate(0);
     await this.drain();
+    if (this.sink.writableFinished) return;
     const finished = once(this.sink, 'finish');
     this.sink.end();
     await finished;
