@@ -8,7 +8,7 @@ import { InputReader } from '../actions/inputs.js';
 import { parseIngestInputs } from '../actions/ingest/inputs.js';
 import { ingestOne } from '../actions/ingest/ingest-one.js';
 import { createProgressPrinter } from '../ingest/progress.js';
-import { describeOutcome, formatMs, type IngestReport } from '../ingest/report.js';
+import { EVENT_FAILED, describeOutcome, formatMs, type IngestReport } from '../ingest/report.js';
 import { UserError } from '../errors.js';
 
 const VALUES = ['target', 'catalog', 'source', 'load', 'bucket', 'project-id', 'environment', 'location', 'dataflow-region'];
@@ -67,7 +67,8 @@ export async function main(argv: string[]): Promise<number> {
     onProgress: (p) => progress.update(p),
     log: (entry) => {
       progress.finish();
-      process.stderr.write(`${entry.message}\n`);
+      // A failure is printed once, by the dispatcher ("dc-pipeline: <message>").
+      if (entry.event !== EVENT_FAILED) process.stderr.write(`${entry.message}\n`);
     },
   }).finally(() => progress.finish());
   process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : text(report));

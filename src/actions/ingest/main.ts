@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { InputReader } from '../inputs.js';
 import { runAction } from '../run-action.js';
 import { appendSummary, debug, group, info, setOutput } from '../runner.js';
-import { reportMarkdown, reportOutputs } from '../../ingest/report.js';
+import { EVENT_FAILED, reportMarkdown, reportOutputs } from '../../ingest/report.js';
 import { parseIngestInputs } from './inputs.js';
 import { ingestOne } from './ingest-one.js';
 
@@ -18,7 +18,8 @@ export async function run(): Promise<void> {
         tmpDir: process.env.RUNNER_TEMP || tmpdir(),
         label: (name) => `Input \`${name}\``,
         log: (entry) => {
-          info(entry.message);
+          // A failure is reported once, by runAction's "ingest failed with: …" line.
+          if (entry.event !== EVENT_FAILED) info(entry.message);
           debug(JSON.stringify(entry));
         },
       }),
