@@ -45,7 +45,7 @@ export function createTableSql(schema: string, table: string, columns: Column[])
  * how BigQuery reads the same file into a STRING column.
  */
 export function readCsvSql(path: string, columns: Column[]): string {
-  const types = columns.map((c) => `${literal(c.name)}: ${literal(duckDbType(c.type))}`).join(', ');
+  const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type === 'NUMERIC' ? 'VARCHAR' : duckDbType(c.type))}`).join(', ');
   return (
     `read_csv(${literal(path)}, columns = {${types}}, header = true, delim = ',', quote = '"', escape = '"', ` +
     `encoding = 'utf-8', auto_detect = false, allow_quoted_nulls = false, strict_mode = true, null_padding = false)`
@@ -54,7 +54,17 @@ export function readCsvSql(path: string, columns: Column[]): string {
 
 export function insertFromCsvSql(schema: string, table: string, path: string, columns: Column[]): string {
   const names = columns.map((c) => ident(c.name)).join(', ');
-  return `INSERT INTO ${qualified(schema, table)} (${names}) SELECT ${names} FROM ${readCsvSql(path, columns)}`;
+  const values = columns.map((c) => (c.type === 'NUMERIC' ? numericFromText(ident(c.name)) : ident(c.name))).join(', ');
+  return `INSERT INTO ${qualified(schema, table)} (${names}) SELECT ${values} FROM ${readCsvSql(path, columns)}`;
+}
+
+/**
+ * Text → DECIMAL(38,9). DuckDB parses text into a 128-bit decimal about 100× slower than into a 64-bit one
+ * (13 s against 0.12 s for 300k values here), so values that fit DECIMAL(18,9) take that path and only the
+ * rest the wide one; both round to 9 decimals identically, and a bad value still fails the wide cast.
+ */
+function numericFromText(column: string): string {
+  return `COALESCE(TRY_CAST(${column} AS DECIMAL(18,9)), CAST(${column} AS DECIMAL(38,9)))`;
 }
 
 export const CREATE_LEDGER_SQL =

@@ -83,6 +83,20 @@ describe('DuckDB warehouse', () => {
     ]);
   });
 
+  it('loads NUMERIC values of every width exactly, rounded to 9 decimals, and rejects text that is not a number', async () => {
+    const w = open();
+    const numeric = request({ sourceUri: '', target: { dataset: 'num', table: 'n' }, schema: [{ name: 'n', type: 'NUMERIC', mode: 'NULLABLE' }] });
+    await w.load({ ...numeric, sourceUri: stage('n.csv', 'n\n0012.50\n12345678901234567890123456789.123456789\n-999999999.9999999995\n1.0123456789\n\n') });
+    expect((await stringRows(w, 'num', 'n')).map((r) => r.n)).toEqual([
+      '12.500000000',
+      '12345678901234567890123456789.123456789',
+      '-1000000000.000000000',
+      '1.012345679',
+      null,
+    ]);
+    await expect(w.load({ ...numeric, jobIdPrefix: 'ingest_num_bad', sourceUri: stage('bad.csv', 'n\n1\nabc\n') })).rejects.toThrow(/DuckDB load ingest_num_bad_1 into num\.n failed: .*abc/);
+  });
+
   it('rejects a NULL in a REQUIRED column and leaves neither rows nor a ledger entry', async () => {
     const w = open();
     await expect(w.load(request({ sourceUri: stage('a.csv', 'id,name\n1,a\n,b\n') }))).rejects.toThrow(/DuckDB load ingest_cities_0123456789abcdef_1 into raw\.cities failed: .*NOT NULL/);
