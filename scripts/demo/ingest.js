@@ -76,7 +76,7 @@ try {
   process.stdout.write(`Serving examples/data/${fileName} at ${source}\n\nRun 1: dc-pipeline ingest ${datasetName} --target local\n`);
   const first = await ingest();
   const table = first.load.table;
-  const [{ n: rowsAfterFirst }] = await query(dbFile, `SELECT count(*) AS n FROM ${table}`);
+  const [{ n: rowsAfterFirst }] = await query(dbFile, `SELECT count(*)::INTEGER AS n FROM ${table}`);
   const objectMtime = statSync(localPath(first.objectUri)).mtimeMs;
   process.stdout.write(
     first.stagedNow
@@ -86,7 +86,7 @@ try {
 
   process.stdout.write(`\nRun 2: the same command again\n`);
   const second = await ingest();
-  const [{ n: rowsAfterSecond }] = await query(dbFile, `SELECT count(*) AS n FROM ${table}`);
+  const [{ n: rowsAfterSecond }] = await query(dbFile, `SELECT count(*)::INTEGER AS n FROM ${table}`);
   const unchanged =
     second.objectUri === first.objectUri &&
     !second.stagedNow &&
@@ -104,7 +104,7 @@ try {
   process.stdout.write(`\nCounts: ${first.rows} rows, ${first.badRows} bad rows, ${first.bytes} bytes, sha256 ${first.sha256}\n`);
   const sample = await query(
     dbFile,
-    `SELECT weather, count(*) AS days, round(avg(temp_max), 1) AS avg_max_c, round(sum(precipitation), 1) AS total_mm
+    `SELECT weather, count(*)::INTEGER AS days, round(avg(temp_max), 1) AS avg_max_c, round(sum(precipitation), 1) AS total_mm
        FROM ${table} GROUP BY weather ORDER BY days DESC`,
   );
   process.stdout.write(`\nSample query (DuckDB): days per kind of weather in ${table}\n`);
