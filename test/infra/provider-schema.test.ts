@@ -87,6 +87,16 @@ describe('the schema check', () => {
     expect(problems.map((p) => p.message)).toEqual(['unknown argument "uniform_bucket_acess"']);
   });
 
+  it('reports a nested block written as an attribute', async () => {
+    const problems = await snippet(`
+      resource "google_storage_bucket" "b" {
+        name       = "x"
+        location   = "EU"
+        versioning = { enabled = true }
+      }`);
+    expect(problems.map((p) => p.message)).toEqual(['"versioning" is a block: write versioning { … }, not versioning = { … }']);
+  });
+
   it('reports a missing required argument, also inside a nested block', async () => {
     const problems = await snippet(`
       resource "google_cloud_run_v2_service" "s" {

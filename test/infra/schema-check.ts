@@ -48,6 +48,9 @@ function checkBody(body: Body, schema: BlockSchema, where: string, meta: Set<str
       continue;
     }
     present.add(key);
+    // hcl2json writes a block `x { … }` as an array of objects and an attribute `x = { … }` as one object: a
+    // nested block given with `=` is an error Terraform reports as "Unsupported argument".
+    if (arg.nested && isBody(value)) problems.push({ where, message: `"${key}" is a block: write ${key} { … }, not ${key} = { … }` });
     if (arg.nested) for (const nested of bodiesOf(value)) checkBody(nested, arg.nested, `${where}.${key}`, new Set(), problems);
   }
   for (const [name, arg] of Object.entries(schema.arguments)) {
