@@ -30,8 +30,17 @@ export function headLines(model: PlanModel | undefined, ctx: RenderContext, stat
   if (!model) {
     lines.push('**Terraform failed before it produced a plan.**');
   } else {
-    if (model.errored) lines.push('**Planning failed.** Terraform encountered an error while generating this plan; the changes below are partial and cannot be applied.', '');
-    lines.push(`**${model.summary}**`);
+    if (model.errored) {
+      // As Terraform does: a failed plan with no changes gets no "No changes." line, which would read as success.
+      lines.push(
+        model.hasChanges
+          ? '**Planning failed.** Terraform planned the actions below, but then encountered a problem; this plan cannot be applied.'
+          : '**Planning failed.** Terraform encountered an error while generating this plan.',
+      );
+      if (model.hasChanges) lines.push('', `**${model.summary}**`);
+    } else {
+      lines.push(`**${model.summary}**`);
+    }
     const extras = extraCounts(model);
     if (extras) lines.push('', extras);
     const failing = model.checks.filter((check) => check.status === 'fail' || check.status === 'error').length;

@@ -77,7 +77,8 @@ describe('renderPlan on the plan corpus', () => {
         expect(rendered.comment).not.toContain(secret);
         expect(rendered.summary).not.toContain(secret);
       }
-      expect(rendered.comment).toContain(`**${model.summary}**`);
+      if (model.errored && !model.hasChanges) expect(rendered.comment).toContain('**Planning failed.**');
+      else expect(rendered.comment).toContain(`**${model.summary}**`);
       // Every shown change appears by address.
       const codes = new Set(inlineCodes(rendered.comment));
       for (const change of model.changes) expect(codes.has(change.address)).toBe(true);
@@ -204,6 +205,7 @@ describe('renderPlan on failures', () => {
     const rendered = renderPlan(model, { ...CTX, diagnostics: 'Error: bad token tok-SECRET-999' });
     expect(rendered.status).toBe('error');
     expect(rendered.comment).toContain('Planning failed.');
+    expect(rendered.comment).not.toContain('No changes.');
     expect(rendered.comment).not.toContain('tok-SECRET-999');
   });
 });
