@@ -233,13 +233,18 @@ class GcsStore implements ObjectStore {
   }
 
   async delete(bucket: string, name: string): Promise<void> {
+    // Deleting the generation we looked at makes the call conditional, which the client then retries
+    // safely: a retry can never remove a newer object written under the same name in between.
+    const info = await this.stat(bucket, name);
+    if (!info) return;
     const file = await this.#file(bucket, name);
     try {
-      await file.delete({ ignoreNotFound: true });
+      await file.delete({ ignoreNotFound: true, ifGenerationMatch: info.generation });
     } catch (err) {
       throw withContext('delete', this.uri(bucket, name), err);
     }
   }
+
 }
 
 interface Sent {

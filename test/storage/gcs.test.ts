@@ -221,6 +221,18 @@ describe('GCS object store', () => {
       expect(server.pendingFaults).toBe(0);
     });
 
+    it('retries metadata reads, deletion and session start when they are answered 503', async () => {
+      server.putObject(BUCKET, 'meta/a', 'a');
+      server.inject({ kind: 'status', status: 503, match: (r) => r.method === 'GET' && r.path.endsWith('/o/meta%2Fa') });
+      server.inject({ kind: 'status', status: 503, match: (r) => r.query.uploadType === 'resumable' && r.method === 'POST' });
+      server.inject({ kind: 'status', status: 503, match: (r) => r.method === 'DELETE' });
+      expect((await store.stat(BUCKET, 'meta/a'))?.size).toBe(1);
+      expect((await store.writeOnce(BUCKET, 'meta/b', Readable.from([Buffer.from('b')]))).created).toBe(true);
+      await store.delete(BUCKET, 'meta/a');
+      expect(server.getObject(BUCKET, 'meta/a')).toBeUndefined();
+      expect(server.pendingFaults).toBe(0);
+    });
+
     it('says which object could not be read when the bucket denies reads', async () => {
       server.appendToObject('logs-bucket', 'log-1.txt', 'x');
       server.denyRead('logs-bucket');
