@@ -52,6 +52,17 @@ describe('createCloudBuild against the loopback Cloud Build server', () => {
     expect(found.map((x) => x.id)).not.toContain(b);
   });
 
+  it('follows every page of a long listing', async () => {
+    const ids = [];
+    for (let i = 0; i < 55; i++) ids.push(await cloudBuild.createBuild(build(['gh-run-many'])));
+    const found = await cloudBuild.listBuilds({ tags: ['gh-run-many'] });
+    expect(found.map((b) => b.id)).toEqual(ids.reverse());
+  });
+
+  it('refuses a tag Cloud Build would not accept instead of sending a broken filter', async () => {
+    await expect(cloudBuild.listBuilds({ tags: ['env dev"'] })).rejects.toThrow(/Build tag "env dev\"" is not valid/);
+  });
+
   it('cancels a queued build', async () => {
     const id = await cloudBuild.createBuild(build(['gh-run-cancel']));
     const cancelled = await cloudBuild.cancelBuild(id);
