@@ -183,6 +183,23 @@ describe('renderPlan layout', () => {
   });
 });
 
+describe('renderPlan and variables', () => {
+  it('never renders the values of the variables block, sensitive or not', () => {
+    const model = parsePlan(
+      syntheticPlan(manyResources('x', 2, ['create']), {
+        variables: { region: { value: 'only-in-variables-block' }, token: { value: 'sensitive-variable-value' } },
+        configuration: { root_module: { variables: { region: {}, token: { sensitive: true } } } },
+      }),
+    );
+    const rendered = renderPlan(model, CTX);
+    for (const text of [rendered.comment, rendered.summary]) {
+      expect(text).not.toContain('only-in-variables-block');
+      expect(text).not.toContain('sensitive-variable-value');
+    }
+    expect(model.sensitiveValues).toEqual(['sensitive-variable-value']);
+  });
+});
+
 describe('renderPlan on failures', () => {
   it('shows the diagnostics of a plan that failed before producing JSON', () => {
     const diagnostics = 'Error: Invalid reference\n\n  on main.tf line 3:\n   3:   x = ```nope```\n';

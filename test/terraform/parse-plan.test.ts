@@ -226,9 +226,4 @@ describe('sensitive values', () => {
     const doc = raw('opentofu/show-json-sensitive.json') as { variables: Record<string, { value: string }> };
     expect(model.sensitiveValues).toContain(doc.variables.test_var!.value);
   });
-
-  it('never renders the variables block', () => {
-    const model = load('opentofu/show-json_basic-create.json');
-    expect(JSON.stringify(model)).not.toContain('"variables"');
-  });
 });
