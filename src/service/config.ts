@@ -16,7 +16,6 @@ export interface ServiceConfig {
   dataflowRegion?: string;
   /** Loopback/private/plain-HTTP sources: tests and local runs only. */
   allowPrivateSources: boolean;
-  tmpDir?: string;
 }
 
 export function readServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
@@ -40,6 +39,5 @@ export function readServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     ...(env.LOCATION?.trim() ? { location: env.LOCATION.trim() } : {}),
     ...(env.DATAFLOW_REGION?.trim() ? { dataflowRegion: env.DATAFLOW_REGION.trim() } : {}),
     allowPrivateSources: allow === 'true',
-    ...(env.TMPDIR?.trim() ? { tmpDir: env.TMPDIR.trim() } : {}),
   };
 }

@@ -34,7 +34,7 @@ export async function startService(env: NodeJS.ProcessEnv, write: (line: string)
     dryRun: false,
     names: { bucket: 'BUCKET', projectId: 'PROJECT_ID' },
   });
-  const tmpDir = config.tmpDir ?? tmpdir();
+  const tmpDir = tmpdir();
   const service = createIngestService({
     catalog,
     environment: config.environment,
