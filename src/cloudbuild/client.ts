@@ -8,7 +8,7 @@
  */
 import type { CloudBuildClient } from '@google-cloud/cloudbuild';
 import { UserError } from '../errors.js';
-import type { Build } from './build.js';
+import { type Build, RUNNING_STATUSES, statusOf } from './build.js';
 
 export interface CloudBuildOptions {
   projectId: string;
@@ -195,7 +195,12 @@ export async function createCloudBuild(options: CloudBuildOptions): Promise<Clou
           delay = Math.min(delay * 2, timing.maxDelayMs);
           // The request may have reached Cloud Build before the connection broke: look for it by its tags.
           const existing = await api.listBuilds({ tags });
-          const ours = existing.find((b) => createdAtMs(b) >= startedAt - 60_000);
+          // Ours is young (allowing for clock skew between here and Google) and cannot have failed yet; an
+          // older or failed build with the same tags is an earlier attempt, not this request.
+          const ours = existing.find((b) => {
+            const status = statusOf(b.status);
+            return createdAtMs(b) >= startedAt - 10_000 && (RUNNING_STATUSES.has(status) || status === 'SUCCESS');
+          });
           if (ours?.id) return ours.id;
         }
       }
