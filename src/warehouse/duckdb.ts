@@ -85,8 +85,9 @@ async function loadOnce(connection: DuckDBConnection, request: LoadRequest, load
   await connection.run('BEGIN TRANSACTION');
   try {
     await connection.run(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    // Replace rebuilds the table with the catalog's schema, as WRITE_TRUNCATE takes the load's schema.
+    if (request.writeMode === 'replace') await connection.run(`DROP TABLE IF EXISTS ${qualified(schema, table)}`);
     await connection.run(createTableSql(schema, table, request.schema));
-    if (request.writeMode === 'replace') await connection.run(`DELETE FROM ${qualified(schema, table)}`);
     const inserted = await connection.run(insertFromCsvSql(schema, table, source, request.schema));
     const rows = Number(inserted.rowsChanged);
     await connection.run(

@@ -109,6 +109,16 @@ export function warehouseContract(name: string, open: () => Promise<ContractHarn
       expect(await h.rows('raw', 'cities')).toHaveLength(3);
     });
 
+    it('takes the new schema on replace, so a changed catalog loads, while an append with it fails', async () => {
+      const w = warehouse();
+      await w.load(request({ sourceUri: await h.stage('a.csv', 'id,name\n1,a\n'), jobIdPrefix: 'ingest_cities_aaaa' }));
+      const wider: Column[] = [...SCHEMA, { name: 'pop', type: 'INTEGER', mode: 'NULLABLE' }];
+      const b = await h.stage('b.csv', 'id,name,pop\n2,b,30\n');
+      await expect(w.load(request({ sourceUri: b, jobIdPrefix: 'ingest_cities_bbbb', schema: wider }))).rejects.toThrow(/ingest_cities_bbbb_1/);
+      await w.load(request({ sourceUri: b, jobIdPrefix: 'ingest_cities_bbbb', schema: wider, writeMode: 'replace' }));
+      expect(await h.rows('raw', 'cities')).toEqual([{ id: '2', name: 'b', pop: '30' }]);
+    });
+
     it('fails a load whose values do not match the schema, names the job and loads nothing', async () => {
       const uri = await h.stage('bad.csv', 'id,name\n1,a\nnot-a-number,b\n');
       await expect(warehouse().load(request({ sourceUri: uri }))).rejects.toThrow(/ingest_cities_0123456789abcdef_1/);
