@@ -3,8 +3,10 @@
  * code paths that may not need GitHub, so Octokit stays out of their cold start.
  */
 export { createGitHubClient, createGitHubClientFromEnv, retryUnitMsFromEnv } from './client.js';
+export { readGitHubContext } from './context.js';
+export type { GitHubContext, PullRequestRef } from './context.js';
 export type { GitHubClient, GitHubClientOptions } from './client.js';
-export { upsertStickyComment, listMarkedComments, minimizeAsOutdated, COMMENT_MODES } from './sticky-comment.js';
+export { upsertStickyComment, listMarkedComments, minimizeAsOutdated, editComment, COMMENT_MODES } from './sticky-comment.js';
 export type { CommentMode, StickyCommentRequest, StickyCommentResult, IssueComment } from './sticky-comment.js';
 export { syncPlanLabels, planLabel } from './labels.js';
 export type { PlanLabelState, LabelSync } from './labels.js';

@@ -98,6 +98,30 @@ async function updateComment(client: GitHubClient, req: StickyCommentRequest, id
   }
 }
 
+/**
+ * Replace the body of a known comment (the apply side writes its status into the plan comment this way).
+ * Returns 'unchanged' without writing when the body is already the same.
+ */
+export async function editComment(
+  client: GitHubClient,
+  target: { owner: string; repo: string; commentId: number; body: string },
+): Promise<{ outcome: 'updated' | 'unchanged'; url: string }> {
+  const where = `comment ${target.commentId} in ${target.owner}/${target.repo}`;
+  let current: IssueComment;
+  try {
+    current = (await client.rest.issues.getComment({ owner: target.owner, repo: target.repo, comment_id: target.commentId })).data;
+  } catch (error) {
+    throw withContext(`read ${where}`, error);
+  }
+  if (current.body === target.body) return { outcome: 'unchanged', url: current.html_url };
+  try {
+    const res = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: target.commentId, body: target.body });
+    return { outcome: 'updated', url: res.data.html_url };
+  } catch (error) {
+    throw withContext(`update ${where}`, error);
+  }
+}
+
 async function createCommentOnce(client: GitHubClient, req: StickyCommentRequest, known: Set<number>): Promise<IssueComment> {
   const attempts = req.postAttempts ?? 4;
   for (let attempt = 1; ; attempt++) {

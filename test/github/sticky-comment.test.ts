@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGitHubClient, upsertStickyComment, type GitHubClient } from '../../src/github/index.js';
+import { createGitHubClient, editComment, upsertStickyComment, type GitHubClient } from '../../src/github/index.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github.js';
 
 const REPO = { owner: 'Codertocat', repo: 'Hello-World', issueNumber: 2 };
@@ -94,5 +94,13 @@ describe('sticky plan comments', () => {
 
   it('is refused by GitHub with 422 when the body exceeds 65,536 characters', async () => {
     await expect(post(`${MARKER}\n${'x'.repeat(65_537)}`)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('edits a known comment by id and skips the write when the body is the same (the apply status)', async () => {
+    const c = server.state.addComment('Codertocat/Hello-World', 2, `${MARKER}\nplan`);
+    const target = { owner: 'Codertocat', repo: 'Hello-World', commentId: c.id };
+    expect((await editComment(client, { ...target, body: `${MARKER}\nplan\napplied` })).outcome).toBe('updated');
+    expect((await editComment(client, { ...target, body: `${MARKER}\nplan\napplied` })).outcome).toBe('unchanged');
+    expect(server.state.comments[0]).toMatchObject({ body: `${MARKER}\nplan\napplied`, edits: 1 });
   });
 });
