@@ -119,6 +119,13 @@ export function warehouseContract(name: string, open: () => Promise<ContractHarn
       expect(await h.rows('raw', 'cities')).toEqual([{ id: '2', name: 'b', pop: '30' }]);
     });
 
+    it('loads a file with only a header as zero rows, creating the table, and adopts it on rerun', async () => {
+      const uri = await h.stage('empty.csv', 'id,name\n');
+      expect(await warehouse().load(request({ sourceUri: uri }))).toMatchObject({ rowsLoaded: 0, adopted: false });
+      expect(await h.rows('raw', 'cities')).toEqual([]);
+      expect(await warehouse().load(request({ sourceUri: uri }))).toMatchObject({ rowsLoaded: 0, adopted: true });
+    });
+
     it('fails a load whose values do not match the schema, names the job and loads nothing', async () => {
       const uri = await h.stage('bad.csv', 'id,name\n1,a\nnot-a-number,b\n');
       await expect(warehouse().load(request({ sourceUri: uri }))).rejects.toThrow(/ingest_cities_0123456789abcdef_1/);
