@@ -168,6 +168,10 @@ class GcsStore implements ObjectStore {
     try {
       await file.save(data, saveOptions);
     } catch (err) {
+      if ((err as { code?: unknown }).code === 'FILE_NO_UPLOAD_DELETE' && file.metadata.generation !== undefined) {
+        // The client found the stored bytes corrupt but could not delete them; remove exactly that generation.
+        await file.delete({ ifGenerationMatch: file.metadata.generation }).catch(() => undefined);
+      }
       // 412: the name was taken — by another writer, or by our own earlier attempt whose reply was lost.
       // Otherwise the upload may still have landed (a lost final reply makes the client give up on a
       // resumable session GCS had already completed): byte-identical content at the name is as good as written.
@@ -282,8 +286,13 @@ async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readab
   if (first.done) return Buffer.alloc(0);
   return Readable.from(
     (async function* () {
-      yield Buffer.from(first.value);
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.from(next.value);
+      try {
+        yield Buffer.from(first.value);
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.from(next.value);
+      } finally {
+        // An upload that fails early stops pulling; close the source (a file handle, a socket) rather than leak it.
+        await iterator.return?.();
+      }
     })(),
   );
 }

@@ -139,6 +139,15 @@ describe('GCS object store', () => {
       expect(server.pendingFaults).toBe(0);
       expect(server.getObject(BUCKET, 'corrupt/stream.csv')).toBeUndefined();
     });
+
+    it('removes a corrupt streamed upload itself when the client could not delete it', async () => {
+      server.inject({ kind: 'corrupt-upload', match: isChunk });
+      // The client's own, unconditional delete is not retried; ours names the generation and is.
+      server.inject({ kind: 'status', status: 503, match: (r) => r.method === 'DELETE' && r.query.ifGenerationMatch === undefined });
+      await expect(store.writeOnce(BUCKET, 'corrupt/kept.csv', Readable.from([Buffer.from('a,b\n')]))).rejects.toThrow(/Failed to upload/);
+      expect(server.pendingFaults).toBe(0);
+      expect(server.getObject(BUCKET, 'corrupt/kept.csv')).toBeUndefined();
+    });
   });
 
   describe('replies lost after GCS stored the object', () => {
