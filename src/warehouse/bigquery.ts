@@ -30,6 +30,8 @@ export interface BigQueryWarehouseOptions {
   debug?: (message: string) => void;
 }
 
+const BIGQUERY_ENDPOINT = 'https://bigquery.googleapis.com';
+
 export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Warehouse {
   let client: Promise<BigQuery> | undefined;
   // One table check per target per warehouse: concurrent loads into one table share it.
@@ -93,12 +95,14 @@ async function newClient(options: BigQueryWarehouseOptions): Promise<BigQuery> {
       maxRetries: options.retry?.maxRetries ?? 3,
       ...(options.retry?.maxRetryDelaySeconds !== undefined ? { maxRetryDelay: options.retry.maxRetryDelaySeconds } : {}),
     },
-    ...(emulator ? { apiEndpoint: emulator, authClient: noCredentials() } : {}),
+    // Always explicit: left unset, the client would take process.env.BIGQUERY_EMULATOR_HOST, not `env`.
+    apiEndpoint: emulator ?? BIGQUERY_ENDPOINT,
+    ...(emulator ? { authClient: noCredentials() } : {}),
   };
   const bq = new BigQuery(clientOptions);
-  // The client builds its base URL from process.env.BIGQUERY_EMULATOR_HOST (without the /bigquery/v2 path)
-  // when that is set; pin it to the endpoint chosen from `env` so both agree.
-  if (emulator) bq.baseUrl = `${emulator}/bigquery/v2`;
+  // The client builds its base URL straight from process.env.BIGQUERY_EMULATOR_HOST (dropping /bigquery/v2)
+  // whenever that is set; pin it to the endpoint chosen from `env`.
+  bq.baseUrl = `${emulator ?? BIGQUERY_ENDPOINT}/bigquery/v2`;
   return bq;
 }
 

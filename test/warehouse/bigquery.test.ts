@@ -239,6 +239,26 @@ describe('BigQuery warehouse', () => {
   });
 });
 
+describe('BigQuery endpoint', () => {
+  it('follows the env it is given, not the process environment', async () => {
+    const gcs = await startStaging();
+    const wanted = await startBigQueryServer({ gcs, projectId: PROJECT });
+    const other = await startBigQueryServer({ gcs, projectId: PROJECT });
+    const saved = process.env.BIGQUERY_EMULATOR_HOST;
+    process.env.BIGQUERY_EMULATOR_HOST = other.url;
+    try {
+      const uri = await gcs.put('staging', 'a.csv', 'id,name\n1,a\n');
+      await warehouseFor(wanted).load(request({ sourceUri: uri }));
+      expect(wanted.rows('raw', 'cities')).toHaveLength(1);
+      expect(other.requests).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.BIGQUERY_EMULATOR_HOST;
+      else process.env.BIGQUERY_EMULATOR_HOST = saved;
+      await Promise.all([wanted.close(), other.close(), gcs.close()]);
+    }
+  });
+});
+
 describe('emulatorEndpoint', () => {
   it('accepts host:port with or without a scheme and ignores an unset variable', () => {
     expect(emulatorEndpoint({ BIGQUERY_EMULATOR_HOST: 'http://127.0.0.1:9050/' })).toBe('http://127.0.0.1:9050');
