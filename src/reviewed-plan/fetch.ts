@@ -3,8 +3,8 @@
  * verify its sha256 before anything runs. Cloud Build verifies it again on its side (cloudbuild/apply.yaml).
  */
 import { UserError } from '../errors.js';
-import type { ObjectStore } from '../storage/object-store.js';
-import { planFolder, parseManifest, type PlanKey, type PlanLocation, type PlanManifest } from './manifest.js';
+import { NotFoundError, type ObjectStore } from '../storage/object-store.js';
+import { folderUri, planFolder, parseManifest, type PlanKey, type PlanLocation, type PlanManifest } from './manifest.js';
 import { sha256Hex } from './publish.js';
 
 export interface ReviewedPlan {
@@ -25,7 +25,7 @@ export async function findReviewedPlan(store: ObjectStore, location: PlanLocatio
   if (!(await store.stat(location.bucket, manifestName))) {
     throw new MissingReviewedPlanError(
       `No reviewed plan for PR #${key.pullRequest} at ${key.headSha} in environment "${key.environment}" ` +
-        `(looked for ${manifestUri}). Re-run the plan workflow on that commit, or set require-reviewed-plan: false ` +
+        `(looked for ${manifestUri}): re-run the plan workflow on that commit, or set require-reviewed-plan: false ` +
         'to plan and apply in one Cloud Build.',
     );
   }
@@ -42,7 +42,17 @@ export async function findReviewedPlan(store: ObjectStore, location: PlanLocatio
     const [what, want, got] = mismatched[0] as readonly [string, string, string];
     throw new TamperedPlanError(`The manifest at ${manifestUri} names ${what} "${got}", expected "${want}"; refusing to apply it.`);
   }
-  const plan = await store.read(location.bucket, manifest.planObject);
+  // A manifest may only name the plan next to it: pointing it at another PR's (also reviewed, also valid) plan
+  // would apply changes nobody reviewed for this merge.
+  for (const [field, name, expected] of [
+    ['planObject', manifest.planObject, `${folder}plan.tfplan`],
+    ['planJsonObject', manifest.planJsonObject, `${folder}plan.json`],
+  ] as const) {
+    if (name !== expected) {
+      throw new TamperedPlanError(`The manifest at ${manifestUri} names ${field} "${name}", expected "${expected}"; refusing to apply it.`);
+    }
+  }
+  const plan = await readPlan(store, location.bucket, manifest.planObject, manifestUri);
   const actual = sha256Hex(plan);
   if (actual !== manifest.planSha256) {
     throw new TamperedPlanError(
@@ -50,5 +60,16 @@ export async function findReviewedPlan(store: ObjectStore, location: PlanLocatio
         `had ${manifest.planSha256}; refusing to apply a plan nobody reviewed.`,
     );
   }
-  return { manifest, planUri: store.uri(location.bucket, manifest.planObject), folderUri: store.uri(location.bucket, folder) };
+  return { manifest, planUri: store.uri(location.bucket, manifest.planObject), folderUri: folderUri(store, location.bucket, folder) };
+}
+
+async function readPlan(store: ObjectStore, bucket: string, name: string, manifestUri: string): Promise<Buffer> {
+  try {
+    return await store.read(bucket, name);
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      throw new TamperedPlanError(`The manifest at ${manifestUri} names ${store.uri(bucket, name)}, which does not exist; refusing to apply.`);
+    }
+    throw error;
+  }
 }

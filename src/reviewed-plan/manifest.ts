@@ -95,3 +95,11 @@ export function parseManifest(text: string, where: string): PlanManifest {
   }
   return m as PlanManifest;
 }
+
+/**
+ * The URI of a plan folder, ending in "/". Asked of the store without the slash: a folder is not an object, and
+ * the local store refuses names with an empty last segment.
+ */
+export function folderUri(store: { uri(bucket: string, name: string): string }, bucket: string, folder: string): string {
+  return `${store.uri(bucket, folder.replace(/\/+$/, ''))}/`;
+}

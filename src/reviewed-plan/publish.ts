@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ObjectStore } from '../storage/object-store.js';
-import { MANIFEST_VERSION, planFolder, parseManifest, type PlanKey, type PlanLocation, type PlanManifest } from './manifest.js';
+import { MANIFEST_VERSION, folderUri, planFolder, parseManifest, type PlanKey, type PlanLocation, type PlanManifest } from './manifest.js';
 
 export interface PublishInput {
   key: PlanKey;
@@ -35,7 +35,7 @@ export function sha256Hex(data: Buffer | string): string {
 export async function publishReviewedPlan(store: ObjectStore, location: PlanLocation, input: PublishInput): Promise<PublishResult> {
   const folder = planFolder(location, input.key);
   const manifestName = `${folder}manifest.json`;
-  const uri = store.uri(location.bucket, folder);
+  const uri = folderUri(store, location.bucket, folder);
 
   const existing = await store.stat(location.bucket, manifestName);
   if (existing) {
