@@ -34,8 +34,9 @@ const cli = join(root, 'dist', 'cli', 'index.js');
 if (!existsSync(cli)) must(process.execPath, [join(root, 'scripts', 'build.js'), 'cli'], { cwd: root, stdio: 'inherit' });
 
 const work = mkdtempSync(join(tmpdir(), 'dcp-demo-plan-'));
-const dir = join(work, 'demo');
-mkdirSync(dir);
+// Laid out like a repository, so the comment shows `terraform/envs/demo`, not a temp path.
+const dir = join(work, 'terraform', 'envs', 'demo');
+mkdirSync(dir, { recursive: true });
 const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
 try {
   process.stdout.write('Applying examples/terraform/applied (the state on main) in a temp folder…\n');
@@ -45,7 +46,7 @@ try {
 
   process.stdout.write('Planning examples/terraform/proposed (the pull request) with dc-pipeline plan…\n\n');
   copyFileSync(join(root, 'examples', 'terraform', 'proposed', 'main.tf'), join(dir, 'main.tf'));
-  const plan = run(process.execPath, [cli, 'plan', '--working-directory', dir, '--environment', 'demo', '--no-init'], { cwd: work, env });
+  const plan = run(process.execPath, [cli, 'plan', '--working-directory', 'terraform/envs/demo', '--no-init'], { cwd: work, env });
   if (plan.status !== 0) throw new Error(`dc-pipeline plan failed (exit ${plan.status}):\n${plan.stderr}`);
   const comment = plan.stdout;
 
