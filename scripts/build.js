@@ -7,6 +7,11 @@
 // - define `__dirname` in every chunk: google-gax and @google-cloud/storage read it at load time and an ES
 //   module has none (ReferenceError at the first Google call otherwise);
 // - write dist/index.js, the root action's dispatcher, which imports dist/<command>/index.js on demand.
+//
+// @duckdb/node-api stays external: its native library is 69 MB per bundle, and only the embedded local target
+// (the CLI installed with npm, which has node_modules) uses it. The GitHub actions and the Cloud Run service run
+// against GCS and BigQuery; asked for the local target without the package, they say how to get it.
+const EXTERNALS = ['@duckdb/node-api'];
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -27,7 +32,7 @@ const SHIM =
 function ncc(entry, out) {
   return new Promise((resolve, reject) => {
     const bin = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-    const child = spawn(process.execPath, [bin, 'build', entry, '-o', out, '--quiet'], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, [bin, 'build', entry, '-o', out, '--quiet', ...EXTERNALS.flatMap((e) => ['-e', e])], { cwd: root, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${entry} (exit ${code})`))));
   });
 }
