@@ -181,4 +181,33 @@ describeWithTools('cloudbuild/apply.yaml executed against loopback Cloud Build a
     expect(log).toContain('Step #1 - "plan": No reviewed plan required: planning dev');
     expect(log).toContain('Step #2 - "apply": Apply complete!');
   });
+
+  // Skipped until the loopback GCS server takes gcloud's uploads: gcloud sends multipart uploads with a
+  // single-quoted boundary (`boundary='===…=='`, refused as "no boundary found") and resumable ones to
+  // /resumable/upload/storage/v1/… (404). Both are accepted by real GCS; see the report to the lead.
+  it.skip('plans with plan.yaml and publishes the plan, its JSON and its sha256 write-once', async () => {
+    const { source } = await uploadWorkspace({ store, bucket: 'sources', root: workspace });
+    const commit = 'e'.repeat(40);
+    const build = prepareBuild(
+      await loadBuildConfig(path.resolve('cloudbuild/plan.yaml')),
+      {
+        substitutions: { _ENV: 'dev', _WORKING_DIR: root, _COMMIT_SHA: commit, _PLAN_OUTPUT: 'gs://plans/cloud-plans/dev' },
+        source,
+        logsBucket: 'gs://build-logs',
+      },
+      'cloudbuild/plan.yaml',
+    );
+    const id = await cloudBuild.createBuild(build);
+    await waitForBuild({ getBuild: (x) => cloudBuild.getBuild(x), id, poll: { initialMs: 50, maxMs: 200 } });
+    const plan = gcs.getObject('plans', `cloud-plans/dev/${commit}/plan.tfplan`)?.data as Buffer;
+    const sha = gcs.getObject('plans', `cloud-plans/dev/${commit}/plan.tfplan.sha256`)?.data.toString('utf8').trim();
+    expect(sha).toBe(createHash('sha256').update(plan).digest('hex'));
+    const json = JSON.parse(gcs.getObject('plans', `cloud-plans/dev/${commit}/plan.json`)?.data.toString('utf8') ?? '{}') as { resource_changes?: unknown[] };
+    expect(json.resource_changes).toHaveLength(1);
+    // A second plan for the same commit is refused, not written over.
+    const again = await cloudBuild.createBuild(build);
+    const error = (await waitForBuild({ getBuild: (x) => cloudBuild.getBuild(x), id: again, poll: { initialMs: 50, maxMs: 200 } }).catch((e) => e)) as BuildFailedError;
+    expect(error.stepId).toBe('upload-plan');
+    expect(gcs.getObject('plans', `cloud-plans/dev/${commit}/plan.tfplan`)?.data.equals(plan)).toBe(true);
+  });
 });
