@@ -25,12 +25,17 @@ class StalledError extends Error {
   readonly code = 'ETIMEDOUT';
 }
 
-/** The source's bytes, failing with a retryable ETIMEDOUT error if nothing arrives for `idleTimeoutMs`. */
+/**
+ * The source's bytes, failing with a retryable ETIMEDOUT error if nothing arrives for `idleTimeoutMs` while the
+ * consumer is waiting for more (a paused consumer never trips it).
+ */
 export function withWatchdog(source: Readable, idleTimeoutMs: number): Readable {
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // Bytes waiting for a slow consumer mean the network is not the one stalling.
+      if (guard.readableLength > 0) return arm();
       const error = new StalledError(`No data for ${idleTimeoutMs} ms; the connection was probably lost.`);
       source.destroy(error);
       guard.destroy(error);
