@@ -188,6 +188,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       const loadStarted = performance.now();
       let loaded: LoadSummary;
       if (loadPath === 'dataflow') {
+        if (dataset.writeMode === 'replace') {
+          log({
+            severity: 'WARNING',
+            message: `ingest ${dataset.name}: the GCS_CSV_to_BigQuery template always appends; write-mode replace is not applied on the dataflow path`,
+            event: 'ingest_warning',
+            stage: 'load',
+            dataset: dataset.name,
+            'logging.googleapis.com/labels': { ...extraLabels, dataset: dataset.name, stage: 'load' },
+          });
+        }
         loaded = await loadWithDataflow({
           store,
           dataset,

@@ -202,6 +202,17 @@ describe('runIngest', () => {
     expect(s.logs.entries.map((e) => e.stage).filter(Boolean)).toEqual(['fetch', 'validate', 'stage']);
   });
 
+  it('leaves a dataflow load to the scheduled job without a launcher, warning that the template cannot replace', async () => {
+    const s = scenario({ load: 'dataflow', writeMode: 'replace' });
+    const source = await startSource(serveText(s.csv));
+    const report = await runIngest(s.options(source));
+    await source.close();
+
+    expect(report.load).toEqual({ path: 'dataflow', outcome: 'scheduled', table: 'demo-project:raw.' + s.table });
+    expect(gcs.getObject(s.bucket, report.objectUri!.replace(`gs://${s.bucket}/`, '').replace(/\.csv$/, '.schema.json'))).toBeDefined();
+    expect(s.logs.entries).toContainEqual(expect.objectContaining({ severity: 'WARNING', event: 'ingest_warning', message: expect.stringContaining('always appends') }));
+  });
+
   it('refuses a loopback source unless private addresses are allowed', async () => {
     const s = scenario();
     const source = await startSource(serveText(s.csv));

@@ -4,9 +4,10 @@
 import { tmpdir } from 'node:os';
 import { InputReader } from '../inputs.js';
 import { runAction } from '../run-action.js';
-import { appendSummary, debug, group, info, setOutput } from '../runner.js';
+import { appendSummary, debug, group, info, setOutput, warning } from '../runner.js';
 import { EVENT_FAILED, reportMarkdown, reportOutputs } from '../../ingest/report.js';
 import { parseIngestInputs } from './inputs.js';
+import { messageOf } from '../../errors.js';
 import { ingestOne } from './ingest-one.js';
 
 export async function run(): Promise<void> {
@@ -19,11 +20,16 @@ export async function run(): Promise<void> {
         label: (name) => `Input \`${name}\``,
         log: (entry) => {
           // A failure is reported once, by runAction's "ingest failed with: …" line.
-          if (entry.event !== EVENT_FAILED) info(entry.message);
+          if (entry.severity === 'WARNING') warning(entry.message);
+          else if (entry.event !== EVENT_FAILED) info(entry.message);
           debug(JSON.stringify(entry));
         },
       }),
-    );
+    ).catch((error: unknown) => {
+      // The job summary is where people look first; say there what failed, then fail the step as usual.
+      appendSummary(`### Ingest \`${inputs.dataset}\` failed\n\n${messageOf(error).replace(/\r?\n/g, '  \n')}\n`);
+      throw error;
+    });
     for (const [name, value] of Object.entries(reportOutputs(report))) setOutput(name, value);
     appendSummary(reportMarkdown(report));
   });

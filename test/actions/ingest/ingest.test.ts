@@ -98,6 +98,7 @@ describe('dist/ingest', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^::error::ingest failed with: refusing to fetch http:\/\/127\.0\.0\.1:\d+\/ssrf\/weather\.csv/);
     expect(run.stdout).not.toMatch(/\n\s+at /);
+    expect(run.summary).toMatch(/^### Ingest `seattle_weather` failed\n\nrefusing to fetch http:\/\/127\.0\.0\.1/);
     expect(source.requests).toBe(before);
     expect(gcs.listObjects('staging')).toHaveLength(objects);
   });
