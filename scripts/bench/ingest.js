@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Ingest benchmark (issue 4 §5): `node scripts/bench/ingest.js [--sizes 100,1000] [--only validate,papaparse]`.
+// Ingest benchmark (issue 4 §5):
+//   node scripts/bench/ingest.js [--sizes 100,1000] [--only validateCsv,papaparse] [--repeat 3]
 //
 // Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
 // same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv, our validateCsv
@@ -252,8 +253,12 @@ async function main(argv) {
   };
   const sizes = flag('--sizes', '100,1000').split(',').map(Number);
   const modes = flag('--only', Object.keys(READERS).join(',')).split(',');
+  const repeat = Number(flag('--repeat', '1'));
   const bundle = await bundleOurs();
-  console.log(`node ${process.version}; read chunk ${READ_CHUNK / 1024} KiB; rows checked against every reader`);
+  console.log(
+    `node ${process.version}; read chunk ${READ_CHUNK / 1024} KiB; best of ${repeat} run(s) per reader; ` +
+      'rows+1 = data rows + header, the same for every reader',
+  );
   for (const size of sizes) {
     const file = join(cache, `bench-${size}mb.csv`);
     await generate(file, size);
@@ -266,6 +271,14 @@ async function main(argv) {
         const gcs = mode === 'ingest→gcs' ? await startGcsServer({ buckets: ['bench'] }) : undefined;
         try {
           results.push(await runChild(mode, file, bundle, { BENCH_SOURCE: source.url, BENCH_GCS: gcs?.url ?? '' }));
+          // On a shared machine a run measures the neighbours too; with --repeat the fastest run counts.
+          for (let extra = 1; extra < repeat; extra++) {
+            const again = await runChild(mode, file, bundle, { BENCH_SOURCE: source.url, BENCH_GCS: gcs?.url ?? '' });
+            const best = results.at(-1);
+            if (again.mbPerSecond > best.mbPerSecond) best.mbPerSecond = again.mbPerSecond;
+            if (again.mbPerCpuSecond > best.mbPerCpuSecond) best.mbPerCpuSecond = again.mbPerCpuSecond;
+            best.peakRss = Math.max(best.peakRss, again.peakRss);
+          }
         } catch (error) {
           console.error(`${mode}: ${error.message}`);
         } finally {
