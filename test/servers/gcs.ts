@@ -59,7 +59,8 @@ export interface GcsServer {
 const OBJECT_PATH = /^\/(?:storage\/v1|download\/storage\/v1)\/b\/([^/]+)\/o\/(.+)$/;
 const OBJECTS_PATH = /^\/storage\/v1\/b\/([^/]+)\/o\/?$/;
 const BUCKET_PATH = /^\/storage\/v1\/b\/([^/]+)\/?$/;
-const UPLOAD_PATH = /^\/upload\/storage\/v1\/b\/([^/]+)\/o\/?$/;
+// gcloud (apitools) sends resumable uploads to /resumable/upload/…, which GCS serves like /upload/….
+const UPLOAD_PATH = /^\/(?:resumable\/)?upload\/storage\/v1\/b\/([^/]+)\/o\/?$/;
 
 export async function startGcsServer(options: GcsServerOptions = {}): Promise<GcsServer> {
   const state = new ObjectStoreState();

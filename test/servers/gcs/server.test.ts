@@ -83,6 +83,30 @@ describe('loopback GCS server', () => {
     expect(gcs.getObject('b', 'd.bin')?.data.equals(data)).toBe(true);
   });
 
+  it('takes multipart bodies with bare LF line ends and a single-quoted boundary, as gcloud sends them', async () => {
+    const body = [
+      "--===b==",
+      'Content-Type: application/json',
+      '',
+      JSON.stringify({ name: 'lf.txt', contentType: 'text/plain' }),
+      "--===b==",
+      'Content-Type: text/plain',
+      'MIME-Version: 1.0',
+      '',
+      'line one\nline two',
+      "--===b==--",
+      '',
+    ].join('\n');
+    const res = await api('/upload/storage/v1/b/b/o?uploadType=multipart', {
+      method: 'POST',
+      headers: { 'content-type': "multipart/related; boundary='===b=='" },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(gcs.getObject('b', 'lf.txt')).toMatchObject({ contentType: 'text/plain' });
+    expect(gcs.getObject('b', 'lf.txt')?.data.toString()).toBe('line one\nline two');
+  });
+
   it('refuses to create an object whose declared CRC32C or MD5 does not match the bytes', async () => {
     const wrongCrc = await api('/upload/storage/v1/b/b/o?uploadType=media&name=x', { method: 'POST', headers: { 'x-goog-hash': `crc32c=${crc32cBase64('other')}` }, body: 'data' });
     expect(wrongCrc.status).toBe(400);
