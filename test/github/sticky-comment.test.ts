@@ -86,6 +86,13 @@ describe('sticky plan comments', () => {
     expect(logs.some((l) => /rate limit|429/.test(l))).toBe(true);
   });
 
+  it('retries a listing that failed with 500', async () => {
+    server.inject({ operation: 'issues/list-comments', status: 500, times: 2 });
+    await post(`${MARKER}\nplan`);
+    expect(server.state.count('issues/list-comments')).toBe(3);
+    expect(server.state.comments).toHaveLength(1);
+  });
+
   it('reports a read-only token as a 403 the caller can recognise', async () => {
     server.setReadOnly(true);
     await expect(post(`${MARKER}\nplan`)).rejects.toMatchObject({ status: 403 });
