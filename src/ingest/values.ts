@@ -184,17 +184,20 @@ export const scanDate: ValueScan = (buf, i, limit) => {
   return i + 10;
 };
 
-/** [T ]HH:MM[:SS[.ffffff]] starting at i. */
-function scanTime(buf: Buffer, i: number, limit: number): number {
+/**
+ * [T ]HH:MM[:SS[.ffffff]] starting at i (seconds required when `needSeconds`). Only an upper-case T: DuckDB
+ * refuses a lower-case one, and a value must load the same into both warehouses.
+ */
+function scanTime(buf: Buffer, i: number, limit: number, needSeconds: boolean): number {
   if (i >= limit) return -1;
   const sep = buf[i];
-  if (sep !== 84 && sep !== 32 && sep !== 116) return -1; // 'T', ' ', 't'
+  if (sep !== 84 && sep !== 32) return -1; // 'T', ' '
   const hour = readDigits(buf, i + 1, 2, limit);
   if (hour < 0 || hour > 23 || i + 3 >= limit || buf[i + 3] !== COLON) return -1;
   const minute = readDigits(buf, i + 4, 2, limit);
   if (minute < 0 || minute > 59) return -1;
   i += 6;
-  if (i >= limit || buf[i] !== COLON) return i;
+  if (i >= limit || buf[i] !== COLON) return needSeconds ? -1 : i;
   const second = readDigits(buf, i + 1, 2, limit);
   if (second < 0 || second > 59) return -1;
   i += 3;
@@ -204,23 +207,22 @@ function scanTime(buf: Buffer, i: number, limit: number): number {
   return fracDigits >= 1 && fracDigits <= 6 ? fracEnd : -1;
 }
 
-/** Z, UTC, or ±HH[[:]MM], optionally after one space. */
+/**
+ * Z, ±HH, ±HH:MM right after the time, or " UTC": the spellings BigQuery and DuckDB both read (DuckDB refuses
+ * a space before an offset, a lower-case z and ±HHMM-style offsets without seconds).
+ */
 function scanZone(buf: Buffer, i: number, limit: number): number {
-  if (i < limit && buf[i] === 32) i++;
   if (i >= limit) return -1;
   const b = buf[i];
-  if (b === 90 || b === 122) return i + 1; // Z z
-  if (i + 3 <= limit && isWord(buf, i, i + 3, 'utc')) return i + 3;
+  if (b === 90) return i + 1; // Z
+  if (b === 32 && i + 4 <= limit && isWord(buf, i + 1, i + 4, 'utc')) return i + 4;
   if (b !== PLUS && b !== MINUS) return -1;
   const hours = readDigits(buf, i + 1, 2, limit);
   if (hours < 0 || hours > 14) return -1;
   i += 3;
-  if (i < limit && buf[i] === COLON) {
-    const minutes = readDigits(buf, i + 1, 2, limit);
-    return minutes >= 0 && minutes <= 59 ? i + 3 : -1;
-  }
-  const minutes = readDigits(buf, i, 2, limit);
-  return minutes >= 0 && minutes <= 59 ? i + 2 : i;
+  if (i >= limit || buf[i] !== COLON) return i;
+  const minutes = readDigits(buf, i + 1, 2, limit);
+  return minutes >= 0 && minutes <= 59 ? i + 3 : -1;
 }
 
 /** A date, optionally followed by a time of day (no zone: a civil date and time). */
@@ -229,8 +231,8 @@ export const scanDatetime: ValueScan = (buf, start, limit) => {
   if (dateEnd < 0 || dateEnd === limit) return dateEnd;
   const sep = buf[dateEnd];
   // A date alone is a valid DATETIME (midnight); a separator followed by a digit must start a valid time.
-  if ((sep === 84 || sep === 116 || sep === 32) && isDigitAt(buf, dateEnd + 1, limit)) {
-    return scanTime(buf, dateEnd, limit);
+  if ((sep === 84 || sep === 32) && isDigitAt(buf, dateEnd + 1, limit)) {
+    return scanTime(buf, dateEnd, limit, false);
   }
   return dateEnd;
 };
@@ -239,7 +241,7 @@ export const scanDatetime: ValueScan = (buf, start, limit) => {
 export const scanTimestamp: ValueScan = (buf, start, limit) => {
   const dateEnd = scanDate(buf, start, limit);
   if (dateEnd < 0) return -1;
-  const timeEnd = scanTime(buf, dateEnd, limit);
+  const timeEnd = scanTime(buf, dateEnd, limit, true);
   if (timeEnd < 0) return -1;
   return scanZone(buf, timeEnd, limit);
 };
@@ -282,5 +284,5 @@ export const TYPE_EXPECTATIONS: Record<ColumnType, string> = {
   BOOLEAN: 'true/false, 1/0 or yes/no',
   DATE: 'a date YYYY-MM-DD',
   DATETIME: 'a date and time YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]]',
-  TIMESTAMP: 'a date and time with a zone, e.g. 2024-05-01T12:00:00Z',
+  TIMESTAMP: 'a date and time with seconds and a zone (Z, ±HH[:MM] or " UTC"), e.g. 2024-05-01T12:00:00Z',
 };

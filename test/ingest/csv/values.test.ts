@@ -41,13 +41,23 @@ const cases: [string, ValueCheck, string[], string[]][] = [
     'DATETIME',
     isDatetime,
     ['2024-05-01', '2024-05-01 12:30', '2024-05-01T12:30:59', '2024-05-01T12:30:59.123456'],
-    ['2024-05-01T', '2024-05-01T24:00', '2024-05-01 12:60', '2024-05-01T12:30:59.1234567', '2024-05-01T12:30:00Z'],
+    ['2024-05-01T', '2024-05-01t12:30', '2024-05-01T24:00', '2024-05-01 12:60', '2024-05-01T12:30:59.1234567', '2024-05-01T12:30:00Z'],
   ],
   [
     'TIMESTAMP',
     isTimestamp,
-    ['2024-05-01T12:30:00Z', '2024-05-01 12:30:00.5+02:00', '2024-05-01T12:30-0700', '2024-05-01 12:30:00 UTC', '2024-05-01T12:30+05'],
-    ['2024-05-01T12:30:00', '2024-05-01', '2024-05-01T12:30:00+2', '2024-05-01T12:30:00Zx', '2024-05-01T12:30:00+15:00'],
+    ['2024-05-01T12:30:00Z', '2024-05-01 12:30:00.5+02:00', '2024-05-01T12:30:00-07', '2024-05-01 12:30:00 UTC', '2024-05-01T12:30:00.123456+05:30'],
+    [
+      '2024-05-01T12:30:00',
+      '2024-05-01',
+      '2024-05-01T12:30Z', // DuckDB needs the seconds when a zone follows
+      '2024-05-01T12:30:00z',
+      '2024-05-01 12:30:00 +02:00',
+      '2024-05-01T12:30:00-0700',
+      '2024-05-01T12:30:00+2',
+      '2024-05-01T12:30:00Zx',
+      '2024-05-01T12:30:00+15:00',
+    ],
   ],
 ];
 
@@ -60,5 +70,33 @@ describe('scanners', () => {
   it('stop where the value stops, so the delimiter after it can be found without a second pass', () => {
     const buf = Buffer.from('-0042,x');
     expect(scanInteger(buf, 0, buf.length)).toBe(5);
+  });
+});
+
+describe('agreement with DuckDB (the local warehouse)', () => {
+  const duckTypes: Record<string, string> = {
+    INTEGER: 'BIGINT',
+    FLOAT: 'DOUBLE',
+    NUMERIC: 'DECIMAL(38,9)',
+    BOOLEAN: 'BOOLEAN',
+    DATE: 'DATE',
+    DATETIME: 'TIMESTAMP',
+    TIMESTAMP: 'TIMESTAMPTZ',
+  };
+
+  it('casts every value the checks accept', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const refused: string[] = [];
+    for (const [type, , good] of cases) {
+      for (const value of good) {
+        const sql = `SELECT TRY_CAST('${value.replaceAll("'", "''")}' AS ${duckTypes[type]}) IS NULL`;
+        const rows = (await connection.runAndReadAll(sql)).getRows();
+        if (rows[0]?.[0] === true) refused.push(`${type} ${value}`);
+      }
+    }
+    connection.closeSync();
+    expect(refused).toEqual([]);
   });
 });
