@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/plan.js';
 import { syntheticPlan } from '../actions/plan/plan-fixtures.js';
+import { startGitHubServer } from '../servers/github.js';
 
 let dir: string;
 beforeAll(() => {
@@ -51,5 +52,32 @@ describe('dc-pipeline plan', () => {
     const file = join(dir, 'state.json');
     writeFileSync(file, JSON.stringify({ version: 4, lineage: 'x', serial: 1, resources: [] }));
     await expect(cli(['--plan-json', file])).rejects.toThrow(/is a Terraform state file, not a plan/);
+  });
+
+  it('posts the sticky comment with --pr, --repo and a token, like the action', async () => {
+    const server = await startGitHubServer();
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const saved = { api: process.env.GITHUB_API_URL, unit: process.env.DCP_GITHUB_RETRY_UNIT_MS };
+    process.env.GITHUB_API_URL = server.url;
+    process.env.DCP_GITHUB_RETRY_UNIT_MS = '5';
+    try {
+      const file = join(dir, 'post.json');
+      writeFileSync(file, syntheticPlan({ creates: 1 }));
+      const argv = ['--plan-json', file, '--environment', 'dev', '--pr', '7', '--repo', 'octo/infra', '--github-token', 'ghp_local'];
+      expect((await cli(argv)).code).toBe(0);
+      expect((await cli(argv)).code).toBe(0);
+      expect(server.state.commentsOn('octo/infra', 7)).toHaveLength(1);
+      expect(server.state.count('issues/update-comment')).toBe(0);
+    } finally {
+      process.env.GITHUB_API_URL = saved.api;
+      process.env.DCP_GITHUB_RETRY_UNIT_MS = saved.unit;
+      if (saved.api === undefined) delete process.env.GITHUB_API_URL;
+      if (saved.unit === undefined) delete process.env.DCP_GITHUB_RETRY_UNIT_MS;
+      await server.close();
+    }
+  });
+
+  it('refuses --pr that is not a number', async () => {
+    await expect(cli(['--plan-json', join(dir, 'x.json'), '--pr', 'abc'])).rejects.toThrow('Flag --pr was "abc"; expected a pull request number.');
   });
 });

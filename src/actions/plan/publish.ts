@@ -6,6 +6,7 @@
  * token (fork PRs) the plan still reaches the job summary and the step goes on with a warning.
  */
 import type { GitHubContext } from '../../github/context.js';
+import type { PlanModel } from '../../terraform/plan-model.js';
 import type { CommentMode } from './inputs.js';
 
 export interface PublishRequest {
@@ -16,7 +17,7 @@ export interface PublishRequest {
   body: string;
   environment: string;
   /** The label to set, or undefined to leave labels alone. */
-  label?: { state: 'changes' | 'destroy' | 'no-changes' | undefined };
+  label?: { state: PlanLabelState | undefined };
   env: NodeJS.ProcessEnv;
   warn: (message: string) => void;
   info: (message: string) => void;
@@ -73,4 +74,13 @@ export async function publishToPullRequest(req: PublishRequest): Promise<Publish
     req.warn(READ_ONLY_TOKEN);
   }
   return published;
+}
+
+export type PlanLabelState = 'changes' | 'destroy' | 'no-changes';
+
+/** Which plan label fits; undefined (remove ours) when the plan failed and says nothing reliable. */
+export function planLabelState(model: PlanModel | undefined, failed: boolean): PlanLabelState | undefined {
+  if (failed || !model || model.errored) return undefined;
+  if (model.counts.destroy > 0 || model.counts.replace > 0) return 'destroy';
+  return model.hasChanges ? 'changes' : 'no-changes';
 }
