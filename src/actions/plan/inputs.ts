@@ -22,6 +22,8 @@ export interface PlanInputs {
   comment: CommentMode;
   labels: boolean;
   failOnDestroy: boolean;
+  /** gs://bucket/prefix to publish the reviewed plan to (binary, JSON, manifest); empty: not published. */
+  planBucket: string;
 }
 
 export function parseInputs(reader: InputReader, cwd: string = process.cwd()): PlanInputs {
@@ -53,7 +55,19 @@ export function parseInputs(reader: InputReader, cwd: string = process.cwd()): P
     comment: reader.choice('comment', COMMENT_MODES, 'update'),
     labels: reader.boolean('labels', false),
     failOnDestroy: reader.boolean('fail-on-destroy', false),
+    planBucket: planBucketOf(reader.string('plan-bucket'), Boolean(planJson)),
   };
+}
+
+function planBucketOf(value: string, planJsonGiven: boolean): string {
+  if (!value) return '';
+  if (!/^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/.test(value)) {
+    throw new UserError(`Input \`plan-bucket\` was "${value}"; expected gs://<bucket>[/<prefix>].`);
+  }
+  if (planJsonGiven) {
+    throw new UserError('Only one of `plan-bucket` or `plan-json` can be set: a reviewed plan needs the binary plan, and `plan-json` has none.');
+  }
+  return value;
 }
 
 /** `terraform/envs/dev` → `dev`; `.` → the folder's own name. */

@@ -16,7 +16,8 @@ import { parseInputs } from './inputs.js';
 import { lineWriter } from './line-writer.js';
 import { writePlanOutputs } from './outputs.js';
 import { obtainPlan } from './plan-source.js';
-import { publishToPullRequest } from './publish.js';
+import { planLabelState, publishToPullRequest } from './publish.js';
+import { publishReviewedPlanOf } from './reviewed-plan.js';
 
 export async function run(): Promise<void> {
   await runAction('plan', async () => {
@@ -60,13 +61,17 @@ export async function run(): Promise<void> {
       marker: commentMarker(inputs.environment, inputs.workingDirectory),
       body: rendered.comment,
       environment: inputs.environment,
-      label: inputs.labels ? { state: labelState(model, plan.failed) } : undefined,
+      label: inputs.labels ? { state: planLabelState(model, plan.failed) } : undefined,
       env: process.env,
       warn: warning,
       info,
     });
+    // After the comment: what reviewers see is posted before the plan becomes appliable.
+    const reviewed = inputs.planBucket && !plan.failed && !model?.errored
+      ? await publishReviewedPlanOf(inputs, plan, model, context, { info, warn: warning, env: process.env })
+      : undefined;
     appendSummary(rendered.summary);
-    writePlanOutputs(model, plan, published);
+    writePlanOutputs(model, plan, published, reviewed?.planUri);
 
     if (plan.failed || model?.errored) {
       throw new UserError('terraform plan failed; its diagnostics are in the plan comment and the job summary.');
@@ -77,11 +82,4 @@ export async function run(): Promise<void> {
       );
     }
   });
-}
-
-/** Which plan label fits; undefined (remove ours) when the plan failed and says nothing reliable. */
-function labelState(model: PlanModel | undefined, failed: boolean): 'changes' | 'destroy' | 'no-changes' | undefined {
-  if (failed || !model || model.errored) return undefined;
-  if (model.counts.destroy > 0 || model.counts.replace > 0) return 'destroy';
-  return model.hasChanges ? 'changes' : 'no-changes';
 }

@@ -4,7 +4,7 @@ import type { PlanModel } from '../../terraform/plan-model.js';
 import type { ObtainedPlan } from './plan-source.js';
 import type { Published } from './publish.js';
 
-export function writePlanOutputs(model: PlanModel | undefined, plan: ObtainedPlan, published: Published): void {
+export function writePlanOutputs(model: PlanModel | undefined, plan: ObtainedPlan, published: Published, planUri = ''): void {
   const counts = model?.counts;
   setOutput('has-changes', model?.hasChanges ?? false);
   setOutput('add', counts?.add ?? 0);
@@ -20,4 +20,5 @@ export function writePlanOutputs(model: PlanModel | undefined, plan: ObtainedPla
   setOutput('comment-url', published.commentUrl ?? '');
   setOutput('plan-json', plan.jsonPath ?? '');
   setOutput('plan-sha256', plan.sha256 ?? '');
+  setOutput('plan-uri', planUri);
 }

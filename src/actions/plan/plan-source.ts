@@ -18,6 +18,8 @@ export interface ObtainedPlan {
   /** Path of the JSON document (written next to the binary plan when Terraform ran). */
   jsonPath?: string;
   sha256?: string;
+  /** The binary plan (Terraform runs and plan-file), which plan-bucket publishes. */
+  planFile?: string;
   terraformVersion?: string;
   /** Terraform's error output when the plan failed. */
   diagnostics?: string;
@@ -45,7 +47,7 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
   if (source.kind === 'plan-file') {
     const json = await showPlanJson(inputs.terraform, cwd, source.path, options.env);
     writeFileSync(jsonPath, json);
-    return { json, jsonPath, sha256: sha256File(source.path, 'plan-file'), failed: false };
+    return { json, jsonPath, sha256: sha256File(source.path, 'plan-file'), planFile: source.path, failed: false };
   }
   const planFile = join(dir, 'plan.tfplan');
   const result = await runTerraformPlan({
@@ -67,6 +69,7 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
     model: result.model,
     jsonPath: json !== undefined ? jsonPath : undefined,
     sha256: result.planFile ? sha256File(result.planFile, 'plan file') : undefined,
+    planFile: result.planFile,
     terraformVersion: result.terraformVersion,
     diagnostics: result.diagnostics,
     failed: result.status === 'failed',

@@ -1,0 +1,82 @@
+/**
+ * Handing the apply to Cloud Build, at most once per run and environment: attach to a build an earlier attempt
+ * of this run already started (running or succeeded), else create one from the build config (the workspace packed
+ * and uploaded as its source) or run the trigger.
+ */
+import { applyBuildTags, findBuildToAttach } from '../cloudbuild/attach.js';
+import { loadBuildConfig, prepareBuild } from '../cloudbuild/build-config.js';
+import type { CloudBuildApi } from '../cloudbuild/client.js';
+import { uploadWorkspace } from '../cloudbuild/source.js';
+import { statusOf } from '../cloudbuild/build.js';
+import type { ObjectStore } from '../storage/object-store.js';
+
+export type Handoff =
+  | { kind: 'build-config'; file: string; sourceBucket: string; workspace: string; serviceAccount?: string; timeoutSeconds?: number }
+  | { kind: 'trigger'; triggerId: string };
+
+export interface HandoffRequest {
+  handoff: Handoff;
+  environment: string;
+  runId: string;
+  commitSha: string;
+  substitutions: Record<string, string>;
+}
+
+export interface HandedOff {
+  buildId: string;
+  /** true when an earlier attempt's build was found and followed instead of starting another. */
+  attached: boolean;
+}
+
+export function applyTags(request: Pick<HandoffRequest, 'handoff' | 'environment' | 'runId' | 'commitSha'>): string[] {
+  const tags = applyBuildTags({ environment: request.environment, runId: request.runId, commitSha: request.commitSha });
+  // A trigger's build config sets its own tags and cannot know the run id: there the commit and environment
+  // identify the apply (the trigger config tags its builds `env-$_ENV` and `sha-$SHORT_SHA`, see docs/apply.md).
+  return request.handoff.kind === 'trigger' ? tags.filter((t) => !t.startsWith('gh-run-')) : tags;
+}
+
+export async function handOff(
+  cloudBuild: CloudBuildApi,
+  store: ObjectStore,
+  request: HandoffRequest,
+  log: (message: string) => void,
+): Promise<HandedOff> {
+  const tags = applyTags(request);
+  const existing = await findBuildToAttach(cloudBuild, tags);
+  if (existing?.id) {
+    log(
+      `Build ${existing.id} (${statusOf(existing.status)}) carries the tags ${tags.join(', ')}: an earlier attempt of this ` +
+        'run started it. Following it instead of starting a second apply.',
+    );
+    return { buildId: existing.id, attached: true };
+  }
+  const { handoff } = request;
+  if (handoff.kind === 'trigger') {
+    log(`Running trigger ${handoff.triggerId} at ${request.commitSha}.`);
+    return { buildId: await cloudBuild.runBuildTrigger(handoff.triggerId, { commitSha: request.commitSha, substitutions: request.substitutions }), attached: false };
+  }
+  // Parse the config before uploading anything: a typo fails in a second, naming the key and the file.
+  const config = await loadBuildConfig(handoff.file);
+  const uploaded = await uploadWorkspace({ store, bucket: handoff.sourceBucket, prefix: 'source', root: handoff.workspace });
+  log(
+    `Source: ${uploaded.packed.files.length} files (${uploaded.packed.ignoreFile ?? 'no ignore file'}) → ` +
+      `${store.uri(handoff.sourceBucket, uploaded.source.object ?? '')}${uploaded.created ? '' : ' (already uploaded)'}`,
+  );
+  const build = prepareBuild(
+    config,
+    {
+      substitutions: request.substitutions,
+      tags,
+      source: uploaded.source,
+      serviceAccount: handoff.serviceAccount,
+      timeoutSeconds: handoff.timeoutSeconds,
+    },
+    handoff.file,
+  );
+  if (build.serviceAccount && !build.logsBucket && !build.options?.logging?.toString().includes('CLOUD_LOGGING')) {
+    // Builds running as a user-specified service account must say where logs go; a regional bucket Cloud Build
+    // creates in the project keeps the log a GCS object the action can stream.
+    build.options = { ...build.options, defaultLogsBucketBehavior: 'REGIONAL_USER_OWNED_BUCKET' };
+  }
+  return { buildId: await cloudBuild.createBuild(build), attached: false };
+}
