@@ -16,14 +16,12 @@ afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true }
 
 describe('src/actions/plan/action.yml', () => {
   // Issue 2 §3 names these exactly; the reviewed-plan chain adds plan-bucket / plan-uri (issue: apply).
-  const EXTRA_INPUTS = ['plan-bucket'];
-  const EXTRA_OUTPUTS = ['plan-uri'];
   it('declares exactly the public inputs and outputs, each described', () => {
-    expect(Object.keys(action.inputs).filter((k) => !EXTRA_INPUTS.includes(k))).toEqual([
+    expect(Object.keys(action.inputs)).toEqual([
       'working-directory', 'environment', 'plan-json', 'plan-file', 'terraform', 'init', 'var-files', 'args',
       'github-token', 'comment', 'labels', 'fail-on-destroy', 'plan-bucket',
     ]);
-    expect(Object.keys(action.outputs).filter((k) => !EXTRA_OUTPUTS.includes(k))).toEqual([
+    expect(Object.keys(action.outputs)).toEqual([
       'has-changes', 'add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'drift', 'summary',
       'comment-id', 'comment-url', 'plan-json', 'plan-sha256', 'plan-uri',
     ]);
