@@ -149,7 +149,15 @@ function acquire(path: string): SharedDb {
     const ready = (async () => {
       await closingFiles.get(path);
       mkdirSync(dirname(path), { recursive: true });
-      const { DuckDBInstance } = await import('@duckdb/node-api');
+      // webpackIgnore: ncc would otherwise hoist this external into a static import at the top of every bundle
+      // that can reach this file (the action and service too), failing them at start without the package.
+      const { DuckDBInstance } = await import(/* webpackIgnore: true */ '@duckdb/node-api').catch((err: unknown) => {
+        throw new Error(
+          'The local target needs the @duckdb/node-api package, which the action and service bundles do not include: ' +
+            `use the npm-installed CLI (npm install dc-pipeline-actions) or npm install @duckdb/node-api. (${err instanceof Error ? err.message : String(err)})`,
+          { cause: err },
+        );
+      });
       const instance = await DuckDBInstance.create(path).catch((err: unknown) => {
         // The usual cause is another process holding the file's write lock (DuckDB allows one writer).
         throw new Error(`Failed to open the DuckDB warehouse ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
