@@ -55,6 +55,14 @@ export async function openTarget(options: TargetOptions): Promise<OpenTarget> {
     const store = createLocalStore(join(root, 'gcs'));
     let warehouse: Warehouse | undefined;
     if (needsWarehouse) {
+      // Fail before fetching anything when DuckDB is not installed (the action and service bundles leave the
+      // 69 MB native package out; the npm-installed CLI has it).
+      await import(/* webpackIgnore: true */ '@duckdb/node-api').catch(() => {
+        throw new UserError(
+          'target local loads into DuckDB, which needs the @duckdb/node-api package: use the npm-installed CLI ' +
+            '(npx dc-pipeline ingest … --target local) or npm install @duckdb/node-api.',
+        );
+      });
       const { createDuckDbWarehouse } = await import('../warehouse/duckdb.js');
       warehouse = await createDuckDbWarehouse({ path: join(root, 'warehouse.duckdb') });
     }

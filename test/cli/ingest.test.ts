@@ -1,11 +1,12 @@
 /**
- * `dc-pipeline ingest` from the CLI bundle (dist/cli/index.js), on the local target: a folder bucket and DuckDB
+ * `dc-pipeline ingest` from the CLI bundle (dist/cli/index.js, run in place), on the local target: a folder bucket and DuckDB
  * in the working directory, a loopback source, run twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runBundle } from '../helpers/run-bundle.js';
+import { spawn } from 'node:child_process';
+import { requiredNodes } from '../helpers/node-binaries.js';
 import { WEATHER_CSV, serveText, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
 
 let source: SourceServer;
@@ -33,7 +34,24 @@ beforeAll(async () => {
 });
 afterAll(async () => source?.close());
 
-const cli = (cwd: string, ...args: string[]) => runBundle({ bundle: 'cli', cwd, args: ['ingest', ...args], env: { GITHUB_OUTPUT: undefined, GITHUB_STEP_SUMMARY: undefined, GITHUB_ACTIONS: undefined } });
+/**
+ * The CLI runs from the package, as npm installs it: dist/cli in place, so @duckdb/node-api (external to the
+ * bundle) resolves from node_modules.
+ */
+function cli(cwd: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(requiredNodes().at(-1)!.path, [join(process.cwd(), 'dist', 'cli', 'index.js'), 'ingest', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 describe('dc-pipeline ingest --target local', () => {
   it('loads into DuckDB, and a second run changes nothing', async () => {

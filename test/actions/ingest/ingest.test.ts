@@ -3,7 +3,7 @@
  * INPUT_* variables, on Node 20 and Node 24, against the loopback GCS and BigQuery servers and a loopback source.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundle } from '../../helpers/run-bundle.js';
 import { requiredNodes } from '../../helpers/node-binaries.js';
@@ -128,15 +128,16 @@ describe('dist/ingest', () => {
     expect(run.stdout).toContain('::error::ingest failed with: Input `load` was "bigqeury"; expected one of: "bigquery", "dataflow", "none", "".');
   });
 
-  it('stages into a folder and loads into DuckDB with target local', async () => {
+  it('says how to get DuckDB when asked for target local (the action bundle leaves it out)', async () => {
     const src = csvAt('/local/weather.csv');
     const cwd = tempDir('action-local');
+    const requests = source.requests;
     const run = await runBundle({ bundle: 'ingest', cwd, inputs: inputs({ source: src, target: 'local', bucket: '', 'project-id': '' }), env: {} });
 
-    expect(run.code).toBe(0);
-    expect(run.outputs['object-uri']).toMatch(/^file:\/\/.*\/\.dc-pipeline\/gcs\/local\/raw\/seattle_weather\//);
-    expect(run.outputs.table).toBe('raw.seattle_weather');
-    expect(existsSync(join(cwd, '.dc-pipeline', 'warehouse.duckdb'))).toBe(true);
-    expect(readdirSync(join(cwd, '.dc-pipeline', 'gcs', 'local', 'raw', 'seattle_weather', 'by-sha256'))).toEqual([`${run.outputs.sha256}.json`]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::ingest failed with: target local loads into DuckDB, which needs the @duckdb\/node-api package/);
+    // It says so before fetching or staging anything.
+    expect(existsSync(join(cwd, '.dc-pipeline'))).toBe(false);
+    expect(source.requests).toBe(requests);
   });
 });
