@@ -8,6 +8,7 @@ import { loadBuildConfig, prepareBuild } from '../cloudbuild/build-config.js';
 import type { CloudBuildApi } from '../cloudbuild/client.js';
 import { uploadWorkspace } from '../cloudbuild/source.js';
 import { statusOf } from '../cloudbuild/build.js';
+import { applySubstitutions } from '../cloudbuild/substitutions.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export type Handoff =
@@ -73,6 +74,9 @@ export async function handOff(
     },
     handoff.file,
   );
+  // Cloud Build substitutes tags (`env-$_ENV`) itself, but a lost createBuild reply is recovered by listing builds
+  // with these tags, and the list filter needs them literal.
+  build.tags = (build.tags ?? []).map((tag) => applySubstitutions(tag, build.substitutions ?? {}));
   if (build.serviceAccount && !build.logsBucket && !build.options?.logging?.toString().includes('CLOUD_LOGGING')) {
     // Builds running as a user-specified service account must say where logs go; a regional bucket Cloud Build
     // creates in the project keeps the log a GCS object the action can stream.

@@ -30,7 +30,8 @@ function userError(fn: () => PlanLocation): PlanLocation {
   try {
     return fn();
   } catch (error) {
-    throw new UserError((error as Error).message);
+    // parseGsUri words it as "`name` was …"; inputs are named "Input `name`" everywhere else.
+    throw new UserError(`Input ${(error as Error).message}`);
   }
 }
 
