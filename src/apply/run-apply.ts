@@ -54,6 +54,7 @@ export interface ApplyCollaborators {
   store: ObjectStore;
   cloudBuild: CloudBuildApi;
   log: ApplyLog;
+  /** Where SIGINT/SIGTERM arrive (the action passes `process`): cancel a build that has not started. */
   signals?: SignalSource;
   clock?: Clock;
   poll?: Partial<PollSchedule>;
@@ -152,7 +153,8 @@ async function follow(request: ApplyRequest, deps: ApplyCollaborators, report: A
   log.info(`Cloud Build build ${id}: ${report.logUrl}`);
 
   let stale = false;
-  const guard = cancelOnSignal({ cloudBuild, id, signals: deps.signals ?? process, log });
+  // Without a signal source (tests, embedding) nobody can cancel the workflow, so there is nothing to guard.
+  const guard = deps.signals ? cancelOnSignal({ cloudBuild, id, signals: deps.signals, log }) : { dispose: () => undefined };
   const stream = startBuildLogStream({
     store: deps.store,
     build: first,

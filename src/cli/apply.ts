@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
         store: createGcsStore({ projectId: inputs.projectId, env }),
         cloudBuild,
         log: { info: say, warning: (m) => say(`warning: ${m}`), buildLine: say },
+        signals: process,
       },
     );
     process.stdout.write(summaryMarkdown(report) + '\n');

@@ -54,6 +54,7 @@ export async function run(): Promise<void> {
           store: clients.store,
           cloudBuild: clients.cloudBuild,
           log: { info, warning, buildLine: info },
+          signals: process,
         },
       );
 
