@@ -5,14 +5,17 @@ import { tmpdir } from 'node:os';
 import { InputReader } from '../inputs.js';
 import { runAction } from '../run-action.js';
 import { appendSummary, debug, group, info, setOutput, warning } from '../runner.js';
-import { EVENT_FAILED, reportMarkdown, reportOutputs } from '../../ingest/report.js';
 import { parseIngestInputs } from './inputs.js';
 import { messageOf } from '../../errors.js';
-import { ingestOne } from './ingest-one.js';
 
 export async function run(): Promise<void> {
   await runAction('ingest', async () => {
     const inputs = parseIngestInputs(InputReader.fromRunner());
+    // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.
+    const [{ ingestOne }, { EVENT_FAILED, reportMarkdown, reportOutputs }] = await Promise.all([
+      import('./ingest-one.js'),
+      import('../../ingest/report.js'),
+    ]);
     const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () =>
       ingestOne(inputs, {
         env: process.env,
