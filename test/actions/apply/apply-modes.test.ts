@@ -85,6 +85,17 @@ describe('the apply bundle', () => {
     expect(planComment()).toContain('No reviewed plan was required (`require-reviewed-plan: false`)');
   });
 
+  it('runs the build as the deployer service account, with a logs bucket Cloud Build accepts for it', async () => {
+    const runId = nextRunId();
+    const sa = 'projects/demo-project/serviceAccounts/deployer@demo-project.iam.gserviceaccount.com';
+    const r = await runApplyBundle(node, s, ws, { sha: MERGE_SHA, runId, inputs: { 'service-account': sa, timeout: '45m' } }).result;
+    expect(r.code, r.stdout).toBe(0);
+    const [build] = buildsOfRun(runId);
+    expect(build?.serviceAccount).toBe(sa);
+    expect(build?.timeout).toMatchObject({ seconds: String(45 * 60) });
+    expect((build?.options as { defaultLogsBucketBehavior?: string } | undefined)?.defaultLogsBucketBehavior).toBe('REGIONAL_USER_OWNED_BUCKET');
+  });
+
   it('survives transient UNAVAILABLE answers from Cloud Build without starting a second build', async () => {
     const runId = nextRunId();
     s.cloudBuild.inject({ method: 'ListBuilds', code: grpc.status.UNAVAILABLE, times: 1 });
