@@ -4,9 +4,6 @@
  */
 import { readGitHubContext } from '../../github/context.js';
 import { UserError } from '../../errors.js';
-import { reportOnPlanComment } from '../../apply/pr-comment.js';
-import { runApply } from '../../apply/run-apply.js';
-import { statusMarkdown, summaryMarkdown } from '../../apply/outcome.js';
 import { InputReader } from '../inputs.js';
 import { runAction } from '../run-action.js';
 import { appendSummary, info, setOutput, setSecret, warning } from '../runner.js';
@@ -25,6 +22,12 @@ export async function run(): Promise<void> {
     }
     if (!inputs.githubToken) throw new UserError('Input `github-token` is empty: it is needed to find the merged pull request.');
 
+    // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
+    const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
+      import('../../apply/run-apply.js'),
+      import('../../apply/pr-comment.js'),
+      import('../../apply/outcome.js'),
+    ]);
     const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });
     try {
       const { report, error } = await runApply(
