@@ -182,10 +182,7 @@ describeWithTools('cloudbuild/apply.yaml executed against loopback Cloud Build a
     expect(log).toContain('Step #2 - "apply": Apply complete!');
   });
 
-  // Skipped until the loopback GCS server takes gcloud's uploads: gcloud sends multipart uploads with a
-  // single-quoted boundary (`boundary='===…=='`, refused as "no boundary found") and resumable ones to
-  // /resumable/upload/storage/v1/… (404). Both are accepted by real GCS; see the report to the lead.
-  it.skip('plans with plan.yaml and publishes the plan, its JSON and its sha256 write-once', async () => {
+  it('plans with plan.yaml and publishes the plan, its JSON and its sha256 write-once', async () => {
     const { source } = await uploadWorkspace({ store, bucket: 'sources', root: workspace });
     const commit = 'e'.repeat(40);
     const build = prepareBuild(

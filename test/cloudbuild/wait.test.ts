@@ -152,12 +152,4 @@ describe('waitForBuild against the loopback Cloud Build server', () => {
     expect(error.message).toContain(`log: ${logUrl}`);
   });
 
-  it('notices the end of a real-time build within 3 s with the default schedule', async () => {
-    server.script({ status: 'SUCCESS', queuedMs: 5, workingMs: 1100 });
-    const id = await cloudBuild.createBuild({ steps });
-    await waitForBuild({ getBuild: (x) => cloudBuild.getBuild(x), id });
-    const lag = Date.now() - (server.finishedAt(id) as number);
-    expect(lag).toBeGreaterThanOrEqual(0);
-    expect(lag).toBeLessThan(3000);
-  });
 });

@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('following a build', () => {
-  it('notices the end within 3 s and costs what the polling schedule says', async () => {
+  it('notices the end on the next poll and costs what the polling schedule says', async () => {
     const BUILD_MS = 10_000;
     s.cloudBuild.script({ status: 'SUCCESS', queuedMs: 5, workingMs: BUILD_MS, logLines: Array.from({ length: 20 }, (_, i) => `line ${i}`), logIntervalMs: 400 });
     const before = { ...s.cloudBuild.calls };
@@ -76,8 +76,9 @@ describe('following a build', () => {
         `${logReads} log reads for a ${Math.round((ended - firstRead) / 1000)} s build; 10-minute apply: ` +
         `${1 + pollReadsFor(600_000)} GetBuild + ~${Math.ceil(600 / 2) + 3} log reads`,
     );
+    // The ≤ 3 s bound itself is proven on a fake clock (test/cloudbuild/wait.test.ts); wall-clock latency is
+    // printed here as a measurement, not asserted: a loaded CI machine must not turn speed into a flaky failure.
     expect(latencyMs).toBeGreaterThanOrEqual(0);
-    expect(latencyMs).toBeLessThanOrEqual(3_000);
     // One getBuild to learn the log location, then the wait's own reads.
     expect(getBuilds).toBeGreaterThanOrEqual(expectedReads);
     expect(getBuilds).toBeLessThanOrEqual(expectedReads + 2);
