@@ -1471,9 +1471,31 @@ var parse_plan = __webpack_require__(23979);
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(19556);
 ;// CONCATENATED MODULE: ./src/actions/plan/publish.ts
+/**
+ * Put the rendered plan on the pull request: the sticky comment, then the labels. Octokit is imported only
+ * here and only when something is to be posted, so `comment: off` runs never load it.
+ *
+ * Not being able to comment is not a failed plan: without a PR (push, workflow_dispatch) or with a read-only
+ * token (fork PRs) the plan still reaches the job summary and the step goes on with a warning.
+ */
+
 const NO_PULL_REQUEST = (event) => `No pull request for the "${event || 'unknown'}" event: the plan is in the job summary only. Run the plan action on pull_request to get a comment.`;
 const READ_ONLY_TOKEN = 'The token may not comment on this pull request (a fork PR, or the workflow lacks `permissions: pull-requests: write`): the plan is in the job summary only.';
 const NO_TOKEN = 'Input `github-token` is empty: the plan is in the job summary only.';
+/**
+ * The request the action and the CLI both send: the marker, comment mode and label all follow from the inputs,
+ * so the two entry points cannot drift apart on how a plan is keyed or labelled.
+ */
+function planPublishRequest(inputs, plan, where) {
+    return {
+        ...where,
+        mode: inputs.comment,
+        marker: commentMarker(inputs.environment, inputs.workingDirectory),
+        body: plan.body,
+        environment: inputs.environment,
+        label: inputs.labels ? { state: planLabelState(plan.model, plan.failed) } : undefined,
+    };
+}
 async function publishToPullRequest(req) {
     if (req.mode === 'off' && !req.label)
         return {};
@@ -1545,7 +1567,6 @@ var args = __webpack_require__(77593);
 
 
 
-
 const HELP = `Usage: dc-pipeline plan [--flags]
 
 Prints the comment the plan action would post. Flags mirror the action inputs:
@@ -1590,18 +1611,7 @@ async function main(argv) {
     if (target) {
         const context = { ...(0,github_context/* readGitHubContext */.L)(process.env), ...target.repo, pullRequest: { number: target.pr, fromFork: false } };
         const log = (message) => void process.stderr.write(`${message}\n`);
-        await publishToPullRequest({
-            context,
-            token: flags.get('github-token') || process.env.GITHUB_TOKEN || '',
-            mode: inputs.comment,
-            marker: commentMarker(inputs.environment, inputs.workingDirectory),
-            body: rendered.comment,
-            environment: inputs.environment,
-            label: inputs.labels ? { state: planLabelState(model, plan.failed) } : undefined,
-            env: process.env,
-            warn: log,
-            info: log,
-        });
+        await publishToPullRequest(planPublishRequest(inputs, { model, failed: plan.failed, body: rendered.comment }, { context, token: flags.get('github-token') || process.env.GITHUB_TOKEN || '', env: process.env, warn: log, info: log }));
     }
     if (plan.failed || model?.errored)
         return 1;

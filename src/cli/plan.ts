@@ -11,8 +11,7 @@ import { renderPlan } from '../comment/render.js';
 import { parsePlan } from '../terraform/parse-plan.js';
 import { readGitHubContext } from '../github/context.js';
 import { UserError } from '../errors.js';
-import { commentMarker } from '../comment/marker.js';
-import { planLabelState, publishToPullRequest } from '../actions/plan/publish.js';
+import { planPublishRequest, publishToPullRequest } from '../actions/plan/publish.js';
 import { parseArgs } from './args.js';
 
 const HELP = `Usage: dc-pipeline plan [--flags]
@@ -60,18 +59,13 @@ export async function main(argv: string[]): Promise<number> {
   if (target) {
     const context = { ...readGitHubContext(process.env), ...target.repo, pullRequest: { number: target.pr, fromFork: false } };
     const log = (message: string) => void process.stderr.write(`${message}\n`);
-    await publishToPullRequest({
-      context,
-      token: flags.get('github-token') || process.env.GITHUB_TOKEN || '',
-      mode: inputs.comment,
-      marker: commentMarker(inputs.environment, inputs.workingDirectory),
-      body: rendered.comment,
-      environment: inputs.environment,
-      label: inputs.labels ? { state: planLabelState(model, plan.failed) } : undefined,
-      env: process.env,
-      warn: log,
-      info: log,
-    });
+    await publishToPullRequest(
+      planPublishRequest(
+        inputs,
+        { model, failed: plan.failed, body: rendered.comment },
+        { context, token: flags.get('github-token') || process.env.GITHUB_TOKEN || '', env: process.env, warn: log, info: log },
+      ),
+    );
   }
   if (plan.failed || model?.errored) return 1;
   if (inputs.failOnDestroy && model && (model.counts.destroy > 0 || model.counts.replace > 0)) return 3;

@@ -5,7 +5,6 @@
 import { tmpdir } from 'node:os';
 import { UserError } from '../../errors.js';
 import { readGitHubContext } from '../../github/context.js';
-import { commentMarker } from '../../comment/marker.js';
 import { renderPlan } from '../../comment/render.js';
 import { parsePlan } from '../../terraform/parse-plan.js';
 import type { PlanModel } from '../../terraform/plan-model.js';
@@ -16,7 +15,7 @@ import { parseInputs } from './inputs.js';
 import { lineWriter } from './line-writer.js';
 import { writePlanOutputs } from './outputs.js';
 import { obtainPlan } from './plan-source.js';
-import { planLabelState, publishToPullRequest } from './publish.js';
+import { planPublishRequest, publishToPullRequest } from './publish.js';
 import { publishReviewedPlanOf } from './reviewed-plan.js';
 
 export async function run(): Promise<void> {
@@ -54,18 +53,13 @@ export async function run(): Promise<void> {
       diagnostics: plan.diagnostics,
     });
 
-    const published = await publishToPullRequest({
-      context,
-      token: inputs.githubToken,
-      mode: inputs.comment,
-      marker: commentMarker(inputs.environment, inputs.workingDirectory),
-      body: rendered.comment,
-      environment: inputs.environment,
-      label: inputs.labels ? { state: planLabelState(model, plan.failed) } : undefined,
-      env: process.env,
-      warn: warning,
-      info,
-    });
+    const published = await publishToPullRequest(
+      planPublishRequest(
+        inputs,
+        { model, failed: plan.failed, body: rendered.comment },
+        { context, token: inputs.githubToken, env: process.env, warn: warning, info },
+      ),
+    );
     // After the comment: what reviewers see is posted before the plan becomes appliable.
     const reviewed = inputs.planBucket && !plan.failed && !model?.errored
       ? await publishReviewedPlanOf(inputs, plan, model, context, { info, warn: warning, env: process.env })

@@ -5,9 +5,10 @@
  * Not being able to comment is not a failed plan: without a PR (push, workflow_dispatch) or with a read-only
  * token (fork PRs) the plan still reaches the job summary and the step goes on with a warning.
  */
+import { commentMarker } from '../../comment/marker.js';
 import type { GitHubContext } from '../../github/context.js';
 import type { PlanModel } from '../../terraform/plan-model.js';
-import type { CommentMode } from './inputs.js';
+import type { CommentMode, PlanInputs } from './inputs.js';
 
 export interface PublishRequest {
   context: GitHubContext;
@@ -33,6 +34,25 @@ export const NO_PULL_REQUEST = (event: string) =>
 export const READ_ONLY_TOKEN =
   'The token may not comment on this pull request (a fork PR, or the workflow lacks `permissions: pull-requests: write`): the plan is in the job summary only.';
 export const NO_TOKEN = 'Input `github-token` is empty: the plan is in the job summary only.';
+
+/**
+ * The request the action and the CLI both send: the marker, comment mode and label all follow from the inputs,
+ * so the two entry points cannot drift apart on how a plan is keyed or labelled.
+ */
+export function planPublishRequest(
+  inputs: PlanInputs,
+  plan: { model: PlanModel | undefined; failed: boolean; body: string },
+  where: Pick<PublishRequest, 'context' | 'token' | 'env' | 'warn' | 'info'>,
+): PublishRequest {
+  return {
+    ...where,
+    mode: inputs.comment,
+    marker: commentMarker(inputs.environment, inputs.workingDirectory),
+    body: plan.body,
+    environment: inputs.environment,
+    label: inputs.labels ? { state: planLabelState(plan.model, plan.failed) } : undefined,
+  };
+}
 
 export async function publishToPullRequest(req: PublishRequest): Promise<Published> {
   if (req.mode === 'off' && !req.label) return {};
