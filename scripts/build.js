@@ -13,7 +13,8 @@
 // against GCS and BigQuery; asked for the local target without the package, they say how to get it.
 const EXTERNALS = ['@duckdb/node-api'];
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, unlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +38,49 @@ function ncc(entry, out) {
   });
 }
 
+// webpack numbers lazy chunks by a hash with collision bumping whose outcome varies between runs (seen: the
+// BigQuery chunk of dist/ingest as 777 in one build and 802 in the next, same bytes), which would make CI's
+// "dist/ differs from the commit" check fail at random. So every chunk is renumbered from its own content:
+// leaves first, then chunks that import them once their references carry the new ids. Byte-identical chunks
+// get one id and one file.
+const CHUNK_REF = /(__nccwpck_require__|__webpack_require__)\.e\((\/\* import\(\) \*\/ )?(\d+)\)/g;
+const OWN_ID = /^export const id = (\d+);\nexport const ids = \[(\d+)\];/m;
+
+function renumberChunks(out) {
+  const files = readdirSync(out).filter((f) => /^\d+\.index\.js$/.test(f));
+  const text = new Map(files.map((f) => [Number.parseInt(f, 10), readFileSync(join(out, f), 'utf8')]));
+  const renamed = new Map();
+  const used = new Map();
+  const refsOf = (body) => [...body.matchAll(CHUNK_REF)].map((m) => Number(m[3]));
+  const rewriteRefs = (body) =>
+    body.replace(CHUNK_REF, (all, fn, comment, id) => `${fn}.e(${comment ?? ''}${renamed.get(Number(id)) ?? id})`);
+  while (renamed.size < text.size) {
+    const ready = [...text.keys()].filter(
+      (id) => !renamed.has(id) && refsOf(text.get(id)).every((ref) => ref === id || renamed.has(ref) || !text.has(ref)),
+    );
+    if (ready.length === 0) throw new Error(`chunk references form a cycle in ${out}`);
+    for (const id of ready) {
+      const body = rewriteRefs(text.get(id)).replace(OWN_ID, 'export const id = 0;\nexport const ids = [0];');
+      const digest = createHash('sha256').update(body).digest();
+      const stable = 100000 + (digest.readUInt32BE(0) % 900000);
+      const owner = used.get(stable);
+      if (owner !== undefined && owner !== digest.toString('hex')) throw new Error(`chunk id collision ${stable} in ${out}`);
+      used.set(stable, digest.toString('hex'));
+      renamed.set(id, stable);
+    }
+  }
+  for (const [id, body] of text) {
+    const stable = renamed.get(id);
+    unlinkSync(join(out, `${id}.index.js`));
+    const rewritten = rewriteRefs(body).replace(OWN_ID, `export const id = ${stable};\nexport const ids = [${stable}];`);
+    writeFileSync(join(out, `${stable}.index.js`), rewritten);
+  }
+  const entry = join(out, 'index.js');
+  writeFileSync(entry, rewriteRefs(readFileSync(entry, 'utf8')));
+}
+
 function postProcess(name, out) {
+  renumberChunks(out);
   for (const file of readdirSync(out)) {
     if (!file.endsWith('.js')) continue;
     const path = join(out, file);

@@ -284,9 +284,9 @@ async function runAction(action, body) {
 const USER_AGENT = 'dc-pipeline-actions/0.1.0';
 async function connect(options) {
     const [cloudbuild, storage, github] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 676).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
-        __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
-        Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
+        __nccwpck_require__.e(/* import() */ 941562).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
+        __nccwpck_require__.e(/* import() */ 505316).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
+        Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(756717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
     ]);
     const cloudBuild = await cloudbuild.createCloudBuild({ projectId: options.projectId, region: options.region, env: options.env, userAgent: USER_AGENT });
     return {
@@ -500,9 +500,9 @@ async function run() {
             throw new errors/* UserError */.y('Input `github-token` is empty: it is needed to find the merged pull request.');
         // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
         const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(110)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
-            __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
-            __nccwpck_require__.e(/* import() */ 308).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
+            Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(115440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
+            __nccwpck_require__.e(/* import() */ 628743).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
+            __nccwpck_require__.e(/* import() */ 625805).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
         ]);
         const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });
         try {

@@ -1400,7 +1400,7 @@ async function obtainPlan(inputs, options) {
     if (source.kind === 'plan-json')
         return readPlanJson(source.path);
     // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
-    const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 6503));
+    const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 207582).then(__nccwpck_require__.bind(__nccwpck_require__, 6503));
     const cwd = (0,external_node_path_namespaceObject.resolve)(inputs.workingDirectory);
     const dir = (0,external_node_path_namespaceObject.join)(options.scratchDir, 'dc-pipeline', inputs.environment);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
@@ -1495,7 +1495,7 @@ async function publishToPullRequest(req) {
         req.warn(NO_TOKEN);
         return {};
     }
-    const github = await Promise.all(/* import() */[__nccwpck_require__.e(549), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
+    const github = await Promise.all(/* import() */[__nccwpck_require__.e(710401), __nccwpck_require__.e(160236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
     const client = github.createGitHubClientFromEnv(req.token, req.env, req.warn);
     const where = { owner: req.context.owner, repo: req.context.repo, issueNumber: pr.number };
     const published = {};
@@ -1553,9 +1553,9 @@ async function publishReviewedPlanOf(inputs, plan, model, context, io) {
     if (!plan.planFile || plan.json === undefined)
         throw new errors/* UserError */.y('plan-bucket is set, but there is no binary plan to publish.');
     const [{ createGcsStore }, { publishReviewedPlan }, { parseGsUri }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
-        __nccwpck_require__.e(/* import() */ 590).then(__nccwpck_require__.bind(__nccwpck_require__, 2590)),
-        __nccwpck_require__.e(/* import() */ 182).then(__nccwpck_require__.bind(__nccwpck_require__, 9182)),
+        __nccwpck_require__.e(/* import() */ 461531).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
+        __nccwpck_require__.e(/* import() */ 263356).then(__nccwpck_require__.bind(__nccwpck_require__, 2590)),
+        __nccwpck_require__.e(/* import() */ 945782).then(__nccwpck_require__.bind(__nccwpck_require__, 9182)),
     ]);
     const location = parseGsUri(inputs.planBucket, 'plan-bucket');
     const store = createGcsStore({ env: io.env });

@@ -6557,7 +6557,7 @@ function emulatorBase(env) {
 }
 async function accessToken() {
     // Loaded only on the real-Dataflow path: google-auth-library is a dependency of the Google clients already.
-    const { GoogleAuth } = await Promise.all(/* import() */[__nccwpck_require__.e(611), __nccwpck_require__.e(492)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+    const { GoogleAuth } = await Promise.all(/* import() */[__nccwpck_require__.e(570376), __nccwpck_require__.e(307819)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
     const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
     const token = await auth.getAccessToken();
     if (!token)
@@ -18713,7 +18713,7 @@ async function openTarget(options) {
     const needsWarehouse = options.loads.some((l) => l === 'bigquery');
     if (options.target === 'local') {
         const root = (0,external_node_path_.resolve)(options.localRoot ?? '.dc-pipeline');
-        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
+        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 534958).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
         const store = createLocalStore((0,external_node_path_.join)(root, 'gcs'));
         let warehouse;
         if (needsWarehouse) {
@@ -18723,7 +18723,7 @@ async function openTarget(options) {
                 throw new errors/* UserError */.y('target local loads into DuckDB, which needs the @duckdb/node-api package: use the npm-installed CLI ' +
                     '(npx dc-pipeline ingest … --target local) or npm install @duckdb/node-api.');
             });
-            const { createDuckDbWarehouse } = await __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 3383));
+            const { createDuckDbWarehouse } = await __nccwpck_require__.e(/* import() */ 880851).then(__nccwpck_require__.bind(__nccwpck_require__, 3383));
             warehouse = await createDuckDbWarehouse({ path: (0,external_node_path_.join)(root, 'warehouse.duckdb') });
         }
         return {
@@ -18736,13 +18736,13 @@ async function openTarget(options) {
     }
     if (!options.bucket)
         throw new errors/* UserError */.y(`${options.names.bucket} is required for target gcp (the staging bucket) and was empty.`);
-    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 648).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
+    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 658364).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
     const store = createGcsStore({ ...(options.projectId ? { projectId: options.projectId } : {}), env: options.env });
     let warehouse;
     if (needsWarehouse) {
         if (!options.projectId)
             throw new errors/* UserError */.y(`${options.names.projectId} is required to load into BigQuery and was empty.`);
-        const { createBigQueryWarehouse } = await __nccwpck_require__.e(/* import() */ 737).then(__nccwpck_require__.bind(__nccwpck_require__, 2737));
+        const { createBigQueryWarehouse } = await __nccwpck_require__.e(/* import() */ 928465).then(__nccwpck_require__.bind(__nccwpck_require__, 2737));
         warehouse = createBigQueryWarehouse({
             projectId: options.projectId,
             ...(options.location ? { location: options.location } : {}),
