@@ -4,8 +4,9 @@
 //
 // Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
 // same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv, our validateCsv
-// (file → validate → a discarding sink), and the full ingest (runIngest) from a loopback HTTP server to the
-// loopback GCS server (staging only) and to the local target (folder bucket + DuckDB load). Each measurement runs in its own child process, so the peak RSS it
+// (file → validate → a discarding sink), and runIngest from a loopback HTTP server: as a dry run (fetch and
+// validate: the validated streaming ingest), to the loopback GCS server (staging only) and to the local target
+// (folder bucket + DuckDB load). Each measurement runs in its own child process, so the peak RSS it
 // reports (getrusage maxrss) belongs to that reader alone. Our TypeScript is bundled once with rolldown into
 // .bench-cache/build/ so this script runs on plain Node.
 import { spawn } from 'node:child_process';
@@ -162,6 +163,10 @@ const READERS = {
     });
     return report.rows + 1;
   },
+  /** fetch from the loopback HTTP source → validate, as `dry-run` does: the streaming part of every ingest. */
+  async 'ingest dry-run'(_file, bundle) {
+    return ingest(bundle, undefined, undefined, undefined);
+  },
   /** fetch from the loopback HTTP source → validate → stage in the loopback GCS server (no load). */
   async 'ingest→gcs'(file, bundle) {
     const { createGcsStore } = await import(pathToFileURL(join(bundle, 'gcs.js')).href);
@@ -189,11 +194,10 @@ async function ingest(bundle, store, bucket, warehouse) {
   try {
     const report = await runIngest({
       dataset: { ...DATASET, source: { ...DATASET.source, url: process.env.BENCH_SOURCE }, load: warehouse ? 'bigquery' : 'none' },
-      store,
-      bucket,
+      ...(store ? { store, bucket } : {}),
       ...(warehouse ? { warehouse } : {}),
       fetch: { allowHttp: true, allowPrivateAddresses: true, maxBytes: 8 * 1024 * MB, timeoutMs: 120_000, retries: 2 },
-      dryRun: false,
+      dryRun: store === undefined,
       log: () => undefined,
       tmpDir,
     });

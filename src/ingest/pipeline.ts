@@ -11,8 +11,8 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import type { DatasetSpec, LoadPath } from './dataset.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
@@ -33,6 +33,7 @@ import {
   type StageName,
 } from './report.js';
 import { UserError } from '../errors.js';
+import { Crc32cStream } from '../storage/crc32c.js';
 
 export const DEFAULT_FETCH: FetchOptions = {
   allowHttp: false,
@@ -65,6 +66,38 @@ export interface IngestOptions {
   /** Added to every log line's labels (environment, trigger). */
   labels?: Record<string, string>;
   onProgress?: (progress: IngestProgress) => void;
+}
+
+/**
+ * How much clean output may wait for the disk. With the default 16 KiB the validator stopped at every input
+ * chunk to wait for the write to finish: 100 MB took 1.65 s to validate into a file against 0.72 s with 8 MiB.
+ */
+const CLEAN_FILE_BUFFER = 8 * 1024 * 1024;
+
+/**
+ * The clean file, with its CRC32C computed on the way to disk so the upload can declare it instead of reading
+ * every byte again to checksum it.
+ */
+function checksummedFile(path: string): CleanSink {
+  const stream = new Crc32cStream({ highWaterMark: CLEAN_FILE_BUFFER });
+  return {
+    stream,
+    written: pipeline(stream, createWriteStream(path, { highWaterMark: CLEAN_FILE_BUFFER })),
+    crc32c: () => stream.crc32c.base64(),
+  };
+}
+
+/** A dry run stages nothing, so its clean output is only counted, never written. */
+function discardingSink(): CleanSink {
+  const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  return { stream, written: finished(stream), crc32c: () => undefined };
+}
+
+interface CleanSink {
+  stream: Writable;
+  /** Settles when every byte is on disk (or discarded). */
+  written: Promise<void>;
+  crc32c(): string | undefined;
 }
 
 async function closeFile(stream: Writable): Promise<void> {
@@ -101,7 +134,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 
     const cleanFile = join(work, 'clean.csv');
     const quarantineFile = join(work, 'quarantine.jsonl');
-    const clean = createWriteStream(cleanFile);
+    const cleanSink = options.dryRun ? discardingSink() : checksummedFile(cleanFile);
+    // A disk error surfaces through the validator (its writes fail) and is awaited below; until then the
+    // rejection must not count as unhandled.
+    cleanSink.written.catch(() => undefined);
+    const { stream: clean, written: cleanWritten } = cleanSink;
     const quarantine = createWriteStream(quarantineFile);
     let validated: Awaited<ReturnType<typeof validateCsv>>;
     try {
@@ -110,8 +147,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         ...(options.onProgress ? { onProgress: (bytes: number) => options.onProgress?.({ bytes, ...(totalBytes ? { totalBytes } : {}) }) } : {}),
       });
     } finally {
-      await Promise.allSettled([closeFile(clean), closeFile(quarantine)]);
+      if (!clean.writableEnded) clean.end();
+      await Promise.allSettled([cleanWritten, closeFile(quarantine)]);
     }
+    await cleanWritten;
     const validatedAt = performance.now();
     durations.fetch = (fetchEnded || validatedAt) - started;
     durations.validate = validatedAt - started;
@@ -156,6 +195,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       dataset,
       sha256: validated.sha256,
       cleanFile,
+      cleanCrc32c: cleanSink.crc32c(),
       ...(hasQuarantine ? { quarantineFile } : {}),
       source: {
         url: source,

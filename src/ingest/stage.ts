@@ -19,6 +19,9 @@ import { NotFoundError, type ObjectStore, type WriteOptions } from '../storage/o
 
 export const INDEX_VERSION = 1;
 
+/** Reads of the clean file for upload: 1 MiB instead of 64 KiB means 16× fewer trips through the stream stack. */
+const UPLOAD_READ_CHUNK = 1024 * 1024;
+
 export interface StagedPaths {
   object: string;
   quarantine: string;
@@ -48,6 +51,8 @@ export interface StageInput {
   sha256: string;
   /** The clean CSV file produced by the validator. */
   cleanFile: string;
+  /** Its CRC32C (base64), computed while it was written; declared with the upload. */
+  cleanCrc32c?: string | undefined;
   /** The quarantine file, when there were bad rows. */
   quarantineFile?: string;
   source: { url: string; etag?: string; lastModified?: string };
@@ -197,7 +202,13 @@ export async function stageContent(input: StageInput): Promise<StagedContent> {
   const metadata = { dataset: dataset.name, sha256 };
 
   const cleanFile = input.cleanFile;
-  if (await writeOnceOrExisting(store, bucket, paths.object, () => createReadStream(cleanFile), { contentType: 'text/csv; charset=utf-8', metadata })) {
+  const objectOptions: WriteOptions = {
+    contentType: 'text/csv; charset=utf-8',
+    metadata,
+    ...(input.cleanCrc32c ? { crc32c: input.cleanCrc32c } : {}),
+  };
+  const readClean = () => createReadStream(cleanFile, { highWaterMark: UPLOAD_READ_CHUNK });
+  if (await writeOnceOrExisting(store, bucket, paths.object, readClean, objectOptions)) {
     written.push(paths.object);
   }
   const quarantineFile = input.quarantineFile;

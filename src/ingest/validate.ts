@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { UserError } from '../errors.js';
 import type { DatasetSpec } from './dataset.js';
-import { gunzipStage, utf8Stage } from './csv/decode.js';
+import { coalesce, gunzipStage, utf8Stage } from './csv/decode.js';
 import { checkHeader } from './csv/header.js';
 import type { RecordView } from './csv/record.js';
 import { CsvScanner } from './csv/scanner.js';
@@ -48,6 +48,7 @@ export interface ValidationSinks {
 }
 
 const FIRST_PROBLEMS = 10;
+const PARSE_CHUNK_BYTES = 256 * 1024;
 const REASONS_IN_ERROR = 5;
 const LF = 10;
 const COMMA = 44;
@@ -88,7 +89,7 @@ export async function validateCsv(
     }
   }
   const decoded = utf8Stage(dataset.csv.encoding)(gunzipStage(dataset.source.compression)(hashRawBytes(input)));
-  for await (const chunk of decoded) {
+  for await (const chunk of coalesce(decoded, PARSE_CHUNK_BYTES)) {
     scanner.push(chunk);
     await rows.drain();
   }

@@ -5,7 +5,7 @@
  * The client is imported lazily (`import()` becomes its own chunk in the bundle), so commands that never touch
  * GCS do not pay for loading it.
  */
-import { PassThrough, Readable, pipeline } from 'node:stream';
+import { PassThrough, Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
 import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
 import { crc32cBase64, Crc32c, Crc32cStream } from './crc32c.js';
@@ -147,19 +147,21 @@ class GcsStore implements ObjectStore {
     const file = await this.#file(bucket, name);
     const prepared = typeof source === 'string' ? Buffer.from(source) : await emptyAsBuffer(source);
     // What we sent, to recognise our own object after a failure whose cause came after GCS had stored it.
-    const sent = Buffer.isBuffer(prepared) ? sentBuffer(prepared) : sentStream(prepared);
+    const sent = Buffer.isBuffer(prepared) ? sentBuffer(prepared) : sentStream(prepared, options.crc32c);
     const data = sent.data;
     const resumable = !Buffer.isBuffer(data) || data.length > SIMPLE_UPLOAD_LIMIT;
     const metadata: FileMetadata = {};
     if (options.metadata) metadata.metadata = { ...options.metadata };
     if (options.contentType) metadata.contentType = options.contentType;
     // With the checksum declared up front, GCS itself refuses corrupted bytes and never creates the object.
-    // A stream's checksum is only known at the end; the client then compares it with what GCS stored and
-    // deletes the object on a mismatch.
-    if (Buffer.isBuffer(data)) metadata.crc32c = sent.crc32c();
+    // A stream's checksum is only known at the end unless the caller knows it: the client then computes it
+    // while sending, compares it with what GCS stored and deletes the object on a mismatch.
+    const declared = Buffer.isBuffer(data) ? sent.crc32c() : options.crc32c;
+    if (declared) metadata.crc32c = declared;
     const saveOptions: SaveOptions = {
       resumable,
-      validation: 'crc32c',
+      // Declared checksums are verified by GCS; checking them again in the client costs a CRC pass per byte.
+      validation: declared ? false : 'crc32c',
       preconditionOpts: { ifGenerationMatch: 0 },
       metadata,
       ...(options.contentType ? { contentType: options.contentType } : {}),
@@ -263,7 +265,17 @@ function sentBuffer(data: Buffer): Sent {
   return { data, crc32c: () => crc32c, matches: (info) => info.size === data.length && info.crc32c === crc32c };
 }
 
-function sentStream(source: Readable): Sent {
+function sentStream(source: Readable, declaredCrc32c: string | undefined): Sent {
+  if (declaredCrc32c !== undefined) {
+    // The caller vouches for the checksum (and GCS enforces it): only count the bytes.
+    const counter = new ByteCounter();
+    const data = pipeline(source, counter, () => undefined);
+    return {
+      data,
+      crc32c: () => declaredCrc32c,
+      matches: (info) => counter.complete && info.size === counter.bytes && info.crc32c === declaredCrc32c,
+    };
+  }
   const checksum = new Crc32cStream();
   let complete = false;
   checksum.on('finish', () => (complete = true));
@@ -273,6 +285,21 @@ function sentStream(source: Readable): Sent {
     crc32c: () => checksum.crc32c.base64(),
     matches: (info) => complete && info.size === checksum.crc32c.bytes && info.crc32c === checksum.crc32c.base64(),
   };
+}
+
+class ByteCounter extends Transform {
+  bytes = 0;
+  complete = false;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.complete = true;
+    callback();
+  }
 }
 
 /**
@@ -287,12 +314,17 @@ async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readab
   return Readable.from(
     (async function* () {
       try {
-        yield Buffer.from(first.value);
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.from(next.value);
+        yield asBuffer(first.value);
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield asBuffer(next.value);
       } finally {
         // An upload that fails early stops pulling; close the source (a file handle, a socket) rather than leak it.
         await iterator.return?.();
       }
     })(),
   );
+}
+
+/** Buffer.from(buffer) would copy every chunk of a GB-sized upload; only strings need converting. */
+function asBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }

@@ -83,6 +83,13 @@ class LocalStore implements ObjectStore {
     const metaTemp = `${temp}.json`;
     try {
       const { crc32c, size } = await writeTemp(temp, source);
+      if (options.crc32c !== undefined && options.crc32c !== crc32c) {
+        // What GCS answers when the declared checksum does not match the bytes: nothing is created.
+        throw new ObjectStoreError(
+          `Failed to write ${this.uri(bucket, name)}: the declared CRC32C ${options.crc32c} does not match the bytes (${crc32c}).`,
+          400,
+        );
+      }
       const sidecar: Sidecar = { crc32c, size, metadata: { ...(options.metadata ?? {}) } };
       if (options.contentType) sidecar.contentType = options.contentType;
       await writeFile(metaTemp, JSON.stringify(sidecar));

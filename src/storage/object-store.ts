@@ -22,6 +22,12 @@ export interface ObjectInfo {
 export interface WriteOptions {
   contentType?: string;
   metadata?: Record<string, string>;
+  /**
+   * The CRC32C (base64) the caller already computed for exactly these bytes (ingest computes it while writing
+   * the clean file). It is declared with the upload, so the backend refuses other bytes and never creates the
+   * object, and the upload does not checksum the bytes a second time.
+   */
+  crc32c?: string;
 }
 
 export interface WriteResult {

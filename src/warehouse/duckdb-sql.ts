@@ -48,9 +48,16 @@ export function readCsvSql(path: string, columns: Column[]): string {
   const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type === 'NUMERIC' ? 'VARCHAR' : duckDbType(c.type))}`).join(', ');
   return (
     `read_csv(${literal(path)}, columns = {${types}}, header = true, delim = ',', quote = '"', escape = '"', ` +
-    `encoding = 'utf-8', auto_detect = false, allow_quoted_nulls = false, strict_mode = true, null_padding = false)`
+    `encoding = 'utf-8', auto_detect = false, allow_quoted_nulls = false, strict_mode = true, null_padding = false, ` +
+    `buffer_size = ${CSV_BUFFER_BYTES})`
   );
 }
+
+/**
+ * read_csv's buffer (default 32 MB, one per thread) would not fit the load's memory limit; 4 MiB still holds
+ * twice DuckDB's default max_line_size (2 MB).
+ */
+const CSV_BUFFER_BYTES = 4 * 1024 * 1024;
 
 export function insertFromCsvSql(schema: string, table: string, path: string, columns: Column[]): string {
   const names = columns.map((c) => ident(c.name)).join(', ');

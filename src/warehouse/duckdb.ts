@@ -15,13 +15,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { CREATE_LEDGER_SQL, createTableSql, ident, insertFromCsvSql, LEDGER_TABLE, qualified } from './duckdb-sql.js';
+import { CREATE_LEDGER_SQL, createTableSql, ident, insertFromCsvSql, LEDGER_TABLE, literal, qualified } from './duckdb-sql.js';
 import type { LoadRequest, LoadResult, Warehouse } from './warehouse.js';
 
 export interface DuckDbWarehouseOptions {
   /** Database file, e.g. .dc-pipeline/warehouse.duckdb (created with its folder when absent). */
   path: string;
   now?: () => Date;
+  /** DuckDB memory_limit while loading (default LOAD_MEMORY_LIMIT); the first open of a file sets it. */
+  memoryLimit?: string;
 }
 
 export type DuckDbWarehouse = Warehouse & {
@@ -42,12 +44,13 @@ const closingFiles = new Map<string, Promise<void>>();
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWarehouse {
   const path = resolve(options.path);
   const now = options.now ?? (() => new Date());
+  const memoryLimit = options.memoryLimit ?? LOAD_MEMORY_LIMIT;
   let shared: SharedDb | undefined;
   let closed = false;
 
   const run = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error(`DuckDB warehouse ${path} is closed`));
-    shared ??= acquire(path);
+    shared ??= acquire(path, memoryLimit);
     const db = shared;
     const next = db.queue.then(async () => work((await db.ready).connection));
     db.queue = next.catch(() => undefined);
@@ -55,7 +58,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWa
   };
 
   return {
-    load: (request) => run((connection) => loadOnce(connection, request, now())),
+    load: (request) => run((connection) => loadWithinMemory(connection, request, now(), memoryLimit)),
     query: (sql) =>
       run(async (connection) => {
         const reader = await connection.runAndReadAll(sql);
@@ -67,6 +70,37 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWa
       if (shared) await release(path, shared);
     },
   };
+}
+
+/**
+ * DuckDB's defaults (memory_limit = 80% of RAM, insertion order kept) let one 1 GB load grow this process to 2.1 GB
+ * and crawl at 2 MB/s. With a 32 MB limit, insertion order released (BigQuery keeps none either) and 4 MiB CSV
+ * buffers (see readCsvSql), the same load peaks at ~160 MB and runs at ~90 MB/s, spilling to disk if needed.
+ */
+export const LOAD_MEMORY_LIMIT = '32MB';
+/** For the rare load that cannot fit (very wide rows): retried once with room, then the limit is restored. */
+export const LOAD_MEMORY_FALLBACK = '2GB';
+
+async function loadWithinMemory(
+  connection: DuckDBConnection,
+  request: LoadRequest,
+  loadedAt: Date,
+  memoryLimit: string,
+): Promise<LoadResult> {
+  try {
+    return await loadOnce(connection, request, loadedAt);
+  } catch (err) {
+    // A failed load rolled back completely, so trying again with more memory cannot load twice.
+    if (!/Out of Memory/i.test(err instanceof Error ? err.message : String(err))) throw err;
+    await connection.run(`SET memory_limit = '${LOAD_MEMORY_FALLBACK}'`);
+    try {
+      return await loadOnce(connection, request, loadedAt);
+    } finally {
+      // DuckDB refuses to lower the limit below what its buffer pool holds right now; the larger limit then
+      // stays for this process, which is the lesser evil next to failing a load that succeeded.
+      await connection.run(`SET memory_limit = ${literal(memoryLimit)}`).catch(() => undefined);
+    }
+  }
 }
 
 async function loadOnce(connection: DuckDBConnection, request: LoadRequest, loadedAt: Date): Promise<LoadResult> {
@@ -143,7 +177,7 @@ export function localPath(sourceUri: string): string {
   return resolve(sourceUri);
 }
 
-function acquire(path: string): SharedDb {
+function acquire(path: string, memoryLimit: string): SharedDb {
   let db = openFiles.get(path);
   if (!db) {
     const ready = (async () => {
@@ -164,7 +198,9 @@ function acquire(path: string): SharedDb {
       });
       const connection = await instance.connect();
       // Timestamps print in UTC whatever the machine's zone, so outputs do not depend on where they ran.
-      await connection.run(`SET TimeZone = 'UTC'; ${CREATE_LEDGER_SQL}`);
+      await connection.run(
+        `SET TimeZone = 'UTC'; SET memory_limit = ${literal(memoryLimit)}; SET preserve_insertion_order = false; ${CREATE_LEDGER_SQL}`,
+      );
       return { instance, connection };
     })();
     db = { ready, users: 0, queue: ready.catch(() => undefined) };

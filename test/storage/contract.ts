@@ -107,6 +107,23 @@ export function objectStoreContract(kind: string, setup: () => Promise<StoreHarn
       expectSameBytes(await store.read(bucket, 'streamed.bin'), whole);
     });
 
+    it('writes a streamed source with a declared CRC32C, and refuses bytes that do not match it without creating the object', async () => {
+      // Larger than one resumable chunk, so the declared checksum is checked at the end of a multi-request upload.
+      const whole = randomBytes(9 * 1024 * 1024);
+      const parts = Array.from({ length: 9 }, (_, i) => whole.subarray(i * 1024 * 1024, (i + 1) * 1024 * 1024));
+      const crc32c = crc32cBase64(whole);
+      const written = await store.writeOnce(bucket, 'declared.bin', Readable.from(parts), { crc32c });
+      expect(written).toMatchObject({ created: true, info: { size: whole.length, crc32c } });
+      expectSameBytes(await store.read(bucket, 'declared.bin'), whole);
+
+      const wrong = crc32cBase64(Buffer.from('other bytes'));
+      await expect(store.writeOnce(bucket, 'declared-wrong.bin', Readable.from(parts), { crc32c: wrong })).rejects.toThrow(
+        /CRC32C/,
+      );
+      expect(await store.stat(bucket, 'declared-wrong.bin')).toBeUndefined();
+      expect((await store.writeOnce(bucket, 'declared-wrong.bin', Readable.from(parts), { crc32c })).created).toBe(true);
+    });
+
     it('writes empty objects from an empty buffer and from an empty stream', async () => {
       const fromBuffer = await store.writeOnce(bucket, 'empty-a', Buffer.alloc(0));
       const fromStream = await store.writeOnce(bucket, 'empty-b', Readable.from([]));

@@ -151,6 +151,17 @@ describe('DuckDB warehouse', () => {
     }
   });
 
+  it('retries a load that does not fit its memory limit once with room, loading it exactly once', async () => {
+    const w = createDuckDbWarehouse({ path: join(dir, 'tight.duckdb'), memoryLimit: '256KB' });
+    opened.push(w);
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i},city-${i}`);
+    const source = stage('many.csv', `id,name\n${lines.join('\n')}\n`);
+    const loaded = await w.load(request({ sourceUri: source }));
+    expect(loaded).toMatchObject({ attempt: 1, adopted: false, rowsLoaded: 3000 });
+    expect(await w.query('SELECT count(*)::INTEGER AS n FROM raw.cities')).toEqual([{ n: 3000 }]);
+    expect(await w.query('SELECT count(*)::INTEGER AS n FROM _dc_pipeline.loads')).toEqual([{ n: 1 }]);
+  });
+
   it('refuses a gs:// source with a sentence saying what it loads', () => {
     expect(() => localPath('gs://bucket/a.csv')).toThrow('The DuckDB warehouse loads local staged files (file:// or a path); got gs://bucket/a.csv');
   });

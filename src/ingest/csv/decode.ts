@@ -81,3 +81,27 @@ export function utf8Stage(encoding: CsvDialect['encoding']) {
     if (tail.length > 0) yield Buffer.from(tail, 'utf8');
   };
 }
+
+/**
+ * Merges small chunks up to `minBytes` before the parser. Sockets deliver 16–64 KiB at a time and gunzip 16 KiB,
+ * and the parser's fixed cost per chunk (carrying a partial line over, draining the writers) made 100 MB in 16 KiB
+ * chunks take 1.8× as long as in 256 KiB ones. Large chunks pass through without a copy.
+ */
+export async function* coalesce(source: Chunks, minBytes: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const chunk of source) {
+    if (pendingBytes === 0 && chunk.length >= minBytes) {
+      yield chunk;
+      continue;
+    }
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= minBytes) {
+      yield pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  if (pendingBytes > 0) yield pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+}

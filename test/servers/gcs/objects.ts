@@ -89,7 +89,8 @@ export class ObjectStoreState {
     }
   }
 
-  put(bucket: string, name: string, data: Buffer, input: ObjectMetadataInput = {}): ObjectRecord {
+  /** `checksums`: already computed over `data` (resumable uploads hash each chunk as it arrives). */
+  put(bucket: string, name: string, data: Buffer, input: ObjectMetadataInput = {}, checksums?: Checksums): ObjectRecord {
     const objects = this.bucket(bucket);
     const now = new Date().toISOString();
     const fields: Record<string, string> = {};
@@ -106,8 +107,8 @@ export class ObjectStoreState {
       contentType: input.contentType ?? 'application/octet-stream',
       fields,
       metadata: stringRecord(input.metadata),
-      crc32c: crc32cBase64(data),
-      md5Hash: createHash('md5').update(data).digest('base64'),
+      crc32c: checksums?.crc32c ?? crc32cBase64(data),
+      md5Hash: checksums?.md5Hash ?? createHash('md5').update(data).digest('base64'),
       timeCreated: now,
       updated: now,
     };
@@ -204,10 +205,20 @@ export function bucketResource(baseUrl: string, name: string): Record<string, un
   };
 }
 
+/** Base64 CRC32C and MD5 of an object's bytes, as GCS reports them. */
+export interface Checksums {
+  crc32c: string;
+  md5Hash: string;
+}
+
 /** Validates client-declared checksums against the bytes received; 400 like GCS when they differ. */
-export function verifyDeclaredChecksums(data: Buffer, declared: { crc32c?: string; md5Hash?: string }): void {
+export function verifyDeclaredChecksums(
+  data: Buffer,
+  declared: { crc32c?: string; md5Hash?: string },
+  computed?: Checksums,
+): void {
   if (declared.crc32c !== undefined) {
-    const actual = crc32cBase64(data);
+    const actual = computed?.crc32c ?? crc32cBase64(data);
     if (actual !== declared.crc32c) {
       throw new GcsError(
         400,
@@ -217,7 +228,7 @@ export function verifyDeclaredChecksums(data: Buffer, declared: { crc32c?: strin
     }
   }
   if (declared.md5Hash !== undefined) {
-    const actual = createHash('md5').update(data).digest('base64');
+    const actual = computed?.md5Hash ?? createHash('md5').update(data).digest('base64');
     if (actual !== declared.md5Hash) {
       throw new GcsError(400, `Provided MD5 hash "${declared.md5Hash}" doesn't match calculated MD5 hash "${actual}".`, 'invalid');
     }

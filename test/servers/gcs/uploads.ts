@@ -2,12 +2,14 @@
 // (initiate → session URI → PUT with Content-Range; 308 Resume Incomplete with a Range header; `bytes */*`
 // status queries). Preconditions are checked when the object would be created; declared checksums (metadata
 // crc32c/md5Hash, X-Goog-Hash on the final request) are checked against the bytes actually received.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { Crc32c } from '../../../src/storage/crc32c.js';
 import {
   objectResource,
   preconditionsFrom,
   verifyDeclaredChecksums,
   parseGoogHash,
+  type Checksums,
   type ObjectMetadataInput,
   type Preconditions,
 } from './objects.js';
@@ -25,6 +27,13 @@ interface Session {
   preconditions: Preconditions;
   chunks: Buffer[];
   received: number;
+  /**
+   * Checksums of the persisted bytes, updated per chunk (a GB-sized finalize would otherwise stall on them) and
+   * just after the 308 answer, so the client sends its next chunk while this server hashes the last one.
+   */
+  crc32c: Crc32c;
+  md5: Hash;
+  unhashed: Buffer[];
   /** The created object's resource once finalized (status queries then answer 200 with it). */
   result?: Record<string, unknown>;
 }
@@ -72,7 +81,7 @@ export class Uploads {
     // GCS rejects a doomed upload up front (and checks again when the object is created).
     ctx.state.check(bucket, name, preconditions);
     const id = randomUUID().replaceAll('-', '');
-    this.sessions.set(id, { bucket, name, metadata, preconditions, chunks: [], received: 0 });
+    this.sessions.set(id, { bucket, name, metadata, preconditions, chunks: [], received: 0, crc32c: new Crc32c(), md5: createHash('md5'), unhashed: [] });
     const location = `${ctx.baseUrl}/upload/storage/v1/b/${encodeURIComponent(bucket)}/o?uploadType=resumable&name=${encodeURIComponent(name)}&upload_id=${id}`;
     ctx.res.writeHead(200, { location, 'x-guploader-uploadid': id, 'content-length': '0' }).end();
   }
@@ -138,6 +147,8 @@ export class Uploads {
     if (data.length === 0) return;
     session.chunks.push(Buffer.from(data));
     session.received += data.length;
+    session.unhashed.push(data);
+    if (session.unhashed.length === 1) setImmediate(() => hashPending(session));
   }
 
   #incomplete(ctx: Context, session: Session): void {
@@ -149,8 +160,10 @@ export class Uploads {
   #finalize(ctx: Context, uploadId: string, session: Session): void {
     const data = Buffer.concat(session.chunks);
     session.chunks = [data];
+    hashPending(session);
+    const checksums = { crc32c: session.crc32c.base64(), md5Hash: session.md5.copy().digest('base64') };
     try {
-      const record = this.#create(ctx, session.bucket, session.name, data, session.metadata, session.preconditions);
+      const record = this.#create(ctx, session.bucket, session.name, data, session.metadata, session.preconditions, checksums);
       session.result = record;
       sendJson(ctx.res, 200, record);
     } catch (error) {
@@ -167,13 +180,22 @@ export class Uploads {
     data: Buffer,
     metadata: ObjectMetadataInput,
     preconditions: Preconditions,
+    checksums?: Checksums,
   ): Record<string, unknown> {
     const declared = { ...declaredIn(metadata), ...parseGoogHash(ctx.req.headers['x-goog-hash']) };
-    verifyDeclaredChecksums(data, declared);
+    verifyDeclaredChecksums(data, declared, checksums);
     ctx.state.check(bucket, name, preconditions);
     const { crc32c: _c, md5Hash: _m, name: _n, bucket: _b, ...rest } = metadata;
-    return objectResource(ctx.baseUrl, ctx.state.put(bucket, name, data, rest));
+    return objectResource(ctx.baseUrl, ctx.state.put(bucket, name, data, rest, checksums));
   }
+}
+
+function hashPending(session: Session): void {
+  for (const chunk of session.unhashed) {
+    session.crc32c.update(chunk);
+    session.md5.update(chunk);
+  }
+  session.unhashed = [];
 }
 
 function declaredIn(metadata: ObjectMetadataInput): { crc32c?: string; md5Hash?: string } {
