@@ -59,8 +59,9 @@ export const SUMMARY_BUDGET = 1024 * 1024 - 64 * 1024;
 
 export function renderPlan(model: PlanModel | undefined, ctx: RenderContext): RenderedPlan {
   const status = planStatus(model);
-  const comment = renderDocument(model, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
-  const summary = renderDocument(model, ctx, status, { forComment: false, limit: SUMMARY_BUDGET });
+  const ordered = model ? orderChanges(model) : undefined;
+  const comment = renderDocument(model, ordered, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
+  const summary = renderDocument(model, ordered, ctx, status, { forComment: false, limit: SUMMARY_BUDGET });
   return { comment: comment.text, summary: summary.text, status, truncated: comment.shortened };
 }
 
@@ -102,7 +103,31 @@ interface Document {
   shortened: boolean;
 }
 
-function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status: RenderStatus, o: DocumentOptions): Document {
+/** The plan's changes in the orders the sections need: the same for the comment and the summary. */
+interface OrderedChanges {
+  destructive: ResourceChange[];
+  groups: ReturnType<typeof groupChanges>;
+  detailOrder: ResourceChange[];
+  floor: LowerBounds;
+}
+
+function orderChanges(model: PlanModel): OrderedChanges {
+  const groups = groupChanges(model.changes);
+  return {
+    destructive: model.changes.filter(isDestructive),
+    groups,
+    detailOrder: groups.flatMap((g) => g.changes),
+    floor: lowerBounds(model.changes),
+  };
+}
+
+function renderDocument(
+  model: PlanModel | undefined,
+  ordered: OrderedChanges | undefined,
+  ctx: RenderContext,
+  status: RenderStatus,
+  o: DocumentOptions,
+): Document {
   const head = headLines(model, ctx, status, { forComment: o.forComment });
   const footer = footerLines(ctx, model);
   // Budgeted at its longer wording; the one used depends on whether the callout stayed complete.
@@ -112,12 +137,9 @@ function renderDocument(model: PlanModel | undefined, ctx: RenderContext, status
   const diagnostics = showDiagnostics ? diagnosticsLines(scrub(ctx.diagnostics, model), Math.floor(o.limit / 3)) : [];
   const fixed = blockBytes(head) + blockBytes(diagnostics) + blockBytes(footer);
 
-  if (!model) return { text: join([...head, ...diagnostics, ...footer]), shortened: false };
+  if (!model || !ordered) return { text: join([...head, ...diagnostics, ...footer]), shortened: false };
 
-  const destructive = model.changes.filter(isDestructive);
-  const groups = groupChanges(model.changes);
-  const detailOrder = groups.flatMap((g) => g.changes);
-  const floor = lowerBounds(model.changes);
+  const { destructive, groups, detailOrder, floor } = ordered;
 
   const budget = o.limit - fixed - blockBytes(notice);
   for (const level of LEVELS) {
@@ -161,7 +183,7 @@ function tryLevel(
 ): Attempt | undefined {
   let remaining = budget;
   const take = (section: Section | undefined): Section | undefined => {
-    if (section) remaining -= blockBytes(section.lines);
+    if (section) remaining -= section.bytes ?? blockBytes(section.lines);
     return section;
   };
   const calloutBudget = level.callout === 'truncated' ? Math.max(0, remaining - MIN_REST) : remaining;
@@ -226,6 +248,18 @@ function scrub(text: string | undefined, model: PlanModel | undefined): string |
   return out;
 }
 
+/**
+ * The lines as one text ending in exactly one newline. Trailing empty lines are dropped from the array rather
+ * than trimmed off the joined text: a summary is up to 1 MiB, and a regex over it plus a concatenation cost two
+ * more copies of it.
+ */
 function join(lines: string[]): string {
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  if (end === 0) return '\n';
+  // An entry can be a block of lines ending in a newline (a resource's <details>); then trim the text itself.
+  if (lines[end - 1]!.endsWith('\n')) return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  const kept = lines.slice(0, end);
+  kept.push('');
+  return kept.join('\n');
 }

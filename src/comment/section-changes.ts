@@ -14,9 +14,12 @@ export type ChangesForm = 'table' | 'lists' | 'truncated';
 const ITEMS_PER_LINE = 8;
 
 export interface Section {
+  /** The section's lines; an entry may be a block of lines joined with newlines (the document only joins them). */
   lines: string[];
   /** True when something was left out of this section. */
   shortened: boolean;
+  /** blockBytes(lines) when the section counted it already (long sections do, to spare a second pass). */
+  bytes?: number;
 }
 
 /**
@@ -96,6 +99,7 @@ export function changesSection(
   const heading = ['#### Changes', ''];
   if (form === 'table') {
     const lines = [...heading, '| Action | Resource | Notes |', '| --- | --- | --- |'];
+    // One more byte for the closing empty line.
     let used = blockBytes(lines) + 1;
     for (const group of groups) {
       for (const change of group.changes) {
@@ -106,7 +110,7 @@ export function changesSection(
       }
     }
     lines.push('');
-    return { lines, shortened: false };
+    return { lines, shortened: false, bytes: used };
   }
 
   const lines = [...heading];

@@ -5,7 +5,18 @@
 import type { AttributeDiff, CheckResult, OutputChange, ResourceChange } from '../terraform/plan-model.js';
 import { actionLabel, groupChanges } from './change-groups.js';
 import { blockBytes } from './line-budget.js';
-import { fence, formatCount, htmlCode, inlineCode, plural, utf8Bytes } from './markdown.js';
+import {
+  fence,
+  fenceLine,
+  fenceMarker,
+  formatCount,
+  htmlCode,
+  inlineCode,
+  isPlainAscii,
+  longestBacktickRun,
+  plural,
+  utf8Bytes,
+} from './markdown.js';
 import { inlineList, type Section } from './section-changes.js';
 
 export function diffLine(diff: AttributeDiff): string {
@@ -26,30 +37,65 @@ export function resourceDetails(
   maxBodyBytes = DETAILS_BYTES_PER_RESOURCE,
   drift = false,
 ): string[] | undefined {
+  return detailsBlock(change, maxBodyBytes, drift)?.text.split('\n');
+}
+
+interface Block {
+  /** The block's lines joined with newlines: one string per resource instead of a dozen. */
+  text: string;
+  /** blockBytes() of the block's lines, counted while they are made. */
+  bytes: number;
+}
+
+/**
+ * resourceDetails as one string, with its size. This runs for every resource of a summary (1,000 at a time,
+ * mostly in code V8 has not optimised yet), so it looks at each line once: one regex test tells plain ASCII
+ * lines (almost all) from those that need fenceLine, a byte count and a backtick scan. And it keeps one string
+ * per resource alive until the document is joined, not a dozen: what outlives a scavenge is what the young
+ * generation grows by.
+ */
+function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boolean): Block | undefined {
   const attributes = change.attributes;
   if (attributes.length === 0) return undefined;
-  const body: string[] = [];
+  const summary = `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
+  // The opening fence (slot 2) is set once the longest backtick run of the body is known.
+  const body: Body = { lines: [summary, '', ''], bytes: 0, longestRun: 0 };
   let used = 0;
-  for (const diff of attributes) {
-    const line = diffLine(diff);
-    used += utf8Bytes(line) + 1;
-    if (used > maxBodyBytes && body.length > 0) {
-      body.push(`# … ${plural(attributes.length - body.length, 'more changed attribute')} (see the full plan)`);
+  for (let i = 0; i < attributes.length; i++) {
+    const line = diffLine(attributes[i]!);
+    used += (isPlainAscii(line) ? line.length : utf8Bytes(line)) + 1;
+    if (used > maxBodyBytes && i > 0) {
+      addToBody(body, `# … ${plural(attributes.length - i, 'more changed attribute')} (see the full plan)`);
       break;
     }
-    body.push(line);
+    addToBody(body, line);
   }
-  if (change.unchangedAttributes > 0) {
-    body.push(`# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
+  if (change.unchangedAttributes > 0) addToBody(body, `# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
+  const marker = fenceMarker(body.longestRun);
+  body.lines[2] = `${marker}diff`;
+  body.lines.push(marker, '', '</details>', '');
+  // summary + '' + opening fence, the body, closing fence + '' + '</details>' + '' (fences are ASCII).
+  const bytes = utf8Bytes(summary) + 1 + 1 + marker.length + 5 + body.bytes + marker.length + 1 + 1 + 11 + 1;
+  return { text: body.lines.join('\n'), bytes };
+}
+
+interface Body {
+  lines: string[];
+  bytes: number;
+  longestRun: number;
+}
+
+function addToBody(body: Body, line: string): void {
+  if (isPlainAscii(line)) {
+    body.lines.push(line);
+    body.bytes += line.length + 1;
+    return;
   }
-  return [
-    `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`,
-    '',
-    ...fence(body, 'diff'),
-    '',
-    '</details>',
-    '',
-  ];
+  // As fence() does: control characters (never a newline here) become visible escapes.
+  const clean = fenceLine(line);
+  body.lines.push(clean);
+  body.bytes += utf8Bytes(clean) + 1;
+  body.longestRun = Math.max(body.longestRun, longestBacktickRun(clean));
 }
 
 export interface DetailsResult extends Section {
@@ -82,20 +128,19 @@ export function detailsSection(
       if (change.action !== 'no-op' && change.action !== 'forget') omitted++;
       continue;
     }
-    const block = resourceDetails(change, perResource, drift);
+    const block = detailsBlock(change, perResource, drift);
     if (!block) continue;
-    const bytes = blockBytes(block);
-    if (used + bytes > maxBytes) {
+    if (used + block.bytes > maxBytes) {
       if (all) return undefined;
       stopped = true;
       omitted++;
       continue;
     }
-    lines.push(...block);
+    lines.push(block.text);
     rendered.add(change);
-    used += bytes;
+    used += block.bytes;
   }
-  return { lines, shortened: omitted > 0, omitted, rendered };
+  return { lines, shortened: omitted > 0, omitted, rendered, bytes: used };
 }
 
 export type DriftForm = 'full' | 'greedy' | 'list' | 'truncated';

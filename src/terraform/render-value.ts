@@ -39,12 +39,35 @@ export function renderValue(
   secrets: SensitiveStrings,
   limit = MAX_VALUE_CHARS,
 ): string {
-  const parts: string[] = [];
-  const state = { length: 0, limit };
-  write(value, sensitive, unknown, secrets, parts, state);
-  const text = parts.join('');
+  // Most values are leaves: their text needs no parts list (this runs for every attribute shown).
+  const leaf = leafText(value, sensitive, unknown, secrets);
+  let text: string;
+  if (leaf !== undefined) {
+    text = leaf;
+  } else {
+    const parts: string[] = [];
+    write(value, sensitive, unknown, secrets, parts, { length: 0, limit });
+    text = parts.join('');
+  }
   if (text.length <= limit) return text;
   return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+}
+
+/** The text of a value that is not a list or a map (or is hidden by a marker); undefined for containers. */
+function leafText(value: unknown, sensitive: unknown, unknown: unknown, secrets: SensitiveStrings): string | undefined {
+  if (sensitive === true) return SENSITIVE;
+  if (unknown === true) return KNOWN_AFTER_APPLY;
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return secrets.matches(value) ? SENSITIVE : JSON.stringify(value);
+    case 'number':
+      return secrets.matches(String(value)) ? SENSITIVE : String(value);
+    case 'boolean':
+      return String(value);
+    default:
+      return undefined;
+  }
 }
 
 interface WriteState {
@@ -67,19 +90,8 @@ function write(
 ): void {
   // Past the limit the text is cut anyway; stop walking so a huge value costs no more than a small one.
   if (state.length > state.limit) return;
-  if (sensitive === true) return push(parts, state, SENSITIVE);
-  if (unknown === true) return push(parts, state, KNOWN_AFTER_APPLY);
-  if (value === null || value === undefined) return push(parts, state, 'null');
-  switch (typeof value) {
-    case 'string':
-      return push(parts, state, secrets.matches(value) ? SENSITIVE : JSON.stringify(value));
-    case 'number':
-      return push(parts, state, secrets.matches(String(value)) ? SENSITIVE : String(value));
-    case 'boolean':
-      return push(parts, state, String(value));
-    default:
-      break;
-  }
+  const leaf = leafText(value, sensitive, unknown, secrets);
+  if (leaf !== undefined) return push(parts, state, leaf);
   if (Array.isArray(value)) {
     push(parts, state, '[');
     for (let i = 0; i < value.length; i++) {
