@@ -19,8 +19,6 @@ import { NotFoundError, type ObjectStore, type WriteOptions } from '../storage/o
 
 export const INDEX_VERSION = 1;
 
-/** Reads of the clean file for upload: 1 MiB instead of 64 KiB means 16× fewer trips through the stream stack. */
-const UPLOAD_READ_CHUNK = 1024 * 1024;
 
 export interface StagedPaths {
   object: string;
@@ -207,7 +205,8 @@ export async function stageContent(input: StageInput): Promise<StagedContent> {
     metadata,
     ...(input.cleanCrc32c ? { crc32c: input.cleanCrc32c } : {}),
   };
-  const readClean = () => createReadStream(cleanFile, { highWaterMark: UPLOAD_READ_CHUNK });
+  // Default 64 KiB reads: 1 MiB ones were no faster and left ~75 MB more of dead buffers awaiting GC on a 1 GB upload.
+  const readClean = () => createReadStream(cleanFile);
   if (await writeOnceOrExisting(store, bucket, paths.object, readClean, objectOptions)) {
     written.push(paths.object);
   }
