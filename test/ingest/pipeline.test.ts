@@ -130,6 +130,19 @@ describe('runIngest', () => {
     expect(s.rows()).toHaveLength(6);
   });
 
+  it('declares the clean file\'s CRC32C when staging: bytes corrupted on the way to GCS are refused and nothing is staged', async () => {
+    const s = scenario();
+    gcs.inject({ kind: 'corrupt-upload', match: (r) => r.method === 'PUT' && r.path.includes(`/b/${s.bucket}/`) && r.query.upload_id !== undefined });
+    const source = await startSource(serveText(s.csv));
+    await expect(runIngest(s.options(source))).rejects.toThrow(/Provided CRC32C .* doesn't match calculated CRC32C/);
+    await source.close();
+
+    expect(gcs.pendingFaults).toBe(0);
+    expect(s.objects()).toEqual([]);
+    expect(s.rows()).toEqual([]);
+    expect(s.logs.entries.at(-1)).toMatchObject({ event: 'ingest_failed', stage: 'stage' });
+  });
+
   it('changes nothing when rerun after a success', async () => {
     const s = scenario();
     const source = await startSource(serveText(s.csv));

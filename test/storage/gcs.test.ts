@@ -140,6 +140,19 @@ describe('GCS object store', () => {
       expect(server.getObject(BUCKET, 'corrupt/stream.csv')).toBeUndefined();
     });
 
+    it('declares a known CRC32C with a streamed upload, so GCS refuses bytes corrupted in transit and never creates the object', async () => {
+      const parts = [Buffer.from('a,b\n'), Buffer.from('1,2\n')];
+      const crc32c = crc32cBase64(Buffer.concat(parts));
+      server.inject({ kind: 'corrupt-upload', match: isChunk });
+      await expect(store.writeOnce(BUCKET, 'corrupt/declared.csv', Readable.from(parts), { crc32c })).rejects.toThrow(
+        /Failed to upload gs:\/\/dc-staging\/corrupt\/declared\.csv: Provided CRC32C .* doesn't match calculated CRC32C .*\(HTTP 400\)/,
+      );
+      expect(server.pendingFaults).toBe(0);
+      expect(server.getObject(BUCKET, 'corrupt/declared.csv')).toBeUndefined();
+      // No DELETE was needed: nothing was ever stored.
+      expect(server.requests.some((r) => r.method === 'DELETE')).toBe(false);
+    });
+
     it('removes a corrupt streamed upload itself when the client could not delete it', async () => {
       server.inject({ kind: 'corrupt-upload', match: isChunk });
       // The client's own, unconditional delete is not retried; ours names the generation and is.
