@@ -11,12 +11,14 @@ import { createProgressPrinter } from '../ingest/progress.js';
 import { EVENT_FAILED, describeOutcome, formatMs, type IngestReport } from '../ingest/report.js';
 import { UserError } from '../errors.js';
 
-const VALUES = ['target', 'catalog', 'source', 'load', 'bucket', 'project-id', 'environment', 'location', 'dataflow-region'];
+const VALUES = ['target', 'catalog', 'source', 'load', 'bucket', 'project-id', 'environment', 'location', 'dataflow-region',
+  'dataflow-service-account'];
 const BOOLEANS = ['dry-run', 'allow-private-sources', 'json'];
 
 const HELP = `Usage: dc-pipeline ingest <dataset> [--target local|gcp] [--catalog datasets.yaml] [--source URL]
                                     [--load bigquery|dataflow|none] [--dry-run] [--allow-private-sources]
                                     [--bucket B --project-id P --location L --environment E] [--json]
+                                    [--dataflow-region R --dataflow-service-account EMAIL]
 
 Fetches the dataset's source, validates it, stages it write-once by sha256 and loads it exactly once.
 --target local (the default outside GitHub is gcp) stages under .dc-pipeline/gcs/local/ and loads into DuckDB at

@@ -14,6 +14,7 @@ const FLAGS: Record<string, string> = {
   target: 'TARGET',
   location: 'LOCATION',
   'dataflow-region': 'DATAFLOW_REGION',
+  'dataflow-service-account': 'DATAFLOW_SERVICE_ACCOUNT',
 };
 
 const HELP = `Usage: dc-pipeline serve [--port 8080] [--catalog datasets.yaml] [--environment dev] [--target local|gcp]

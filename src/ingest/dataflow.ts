@@ -7,6 +7,7 @@
  * Template reference: https://cloud.google.com/dataflow/docs/guides/templates/provided/cloud-storage-csv-to-bigquery
  */
 import type { Column } from './dataset.js';
+import { UserError } from '../errors.js';
 
 export interface TemplateLaunch {
   /** Deterministic: the same content always gets the same name, so a duplicate launch while it runs is refused. */
@@ -64,9 +65,33 @@ export function csvToBigQueryParameters(input: {
   };
 }
 
+// Dataflow takes a bare email here (not projects/-/serviceAccounts/…). User-managed accounts end in
+// .iam.gserviceaccount.com, Google-managed ones in e.g. developer.gserviceaccount.com: accept any name@domain.
+const SERVICE_ACCOUNT_EMAIL = /^[a-z0-9][a-z0-9._+-]*@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+
+/**
+ * The Dataflow worker service account as configured (input, flag or variable named by `name`); '' means unset.
+ * Throws a UserError naming the setting and the value when it is not an email.
+ */
+export function parseDataflowServiceAccount(value: string, name: string): string | undefined {
+  const email = value.trim();
+  if (!email) return undefined;
+  if (!SERVICE_ACCOUNT_EMAIL.test(email)) {
+    throw new UserError(
+      `${name} was "${email}"; expected a service account email such as ingest-dataflow@my-project.iam.gserviceaccount.com.`,
+    );
+  }
+  return email;
+}
+
 export interface DataflowClientOptions {
   projectId: string;
   region: string;
+  /**
+   * Worker service account email (RuntimeEnvironment.serviceAccountEmail). Unset, Dataflow runs the workers as
+   * the Compute Engine default service account, which usually holds far more than the load needs.
+   */
+  serviceAccountEmail?: string;
   /** Template version folder: "latest" or a dated release such as "2025-01-14-00_RC00". */
   templateVersion?: string;
   env: NodeJS.ProcessEnv;
@@ -161,7 +186,10 @@ export function createDataflowLauncher(options: DataflowClientOptions): Dataflow
       const { status, json } = await call('POST', `${location}/templates:launch?gcsPath=${encodeURIComponent(gcsPath)}`, {
         jobName: request.jobName,
         parameters: request.parameters,
-        environment: { tempLocation: request.tempLocation },
+        environment: {
+          tempLocation: request.tempLocation,
+          ...(options.serviceAccountEmail ? { serviceAccountEmail: options.serviceAccountEmail } : {}),
+        },
       });
       if (status === 200) {
         const job = (json.job ?? {}) as DataflowJob;

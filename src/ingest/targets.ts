@@ -21,6 +21,8 @@ export interface TargetOptions {
   location?: string;
   /** Region to launch Dataflow templates in; unset leaves dataflow loads to the scheduled job. */
   dataflowRegion?: string;
+  /** Worker service account email for those launches; unset runs the workers as the Compute default SA. */
+  dataflowServiceAccount?: string;
   /** Root of the local target (default .dc-pipeline in the working directory). */
   localRoot?: string;
   env: NodeJS.ProcessEnv;
@@ -92,7 +94,12 @@ export async function openTarget(options: TargetOptions): Promise<OpenTarget> {
   if (options.loads.includes('dataflow') && options.dataflowRegion) {
     if (!options.projectId) throw new UserError(`${options.names.projectId} is required to launch Dataflow and was empty.`);
     const { createDataflowLauncher } = await import('./dataflow.js');
-    dataflow = createDataflowLauncher({ projectId: options.projectId, region: options.dataflowRegion, env: options.env });
+    dataflow = createDataflowLauncher({
+      projectId: options.projectId,
+      region: options.dataflowRegion,
+      ...(options.dataflowServiceAccount ? { serviceAccountEmail: options.dataflowServiceAccount } : {}),
+      env: options.env,
+    });
   }
   return {
     kind: 'gcp',

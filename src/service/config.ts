@@ -4,6 +4,7 @@
  */
 import { UserError } from '../errors.js';
 import type { TargetKind } from '../ingest/targets.js';
+import { parseDataflowServiceAccount } from '../ingest/dataflow.js';
 
 export interface ServiceConfig {
   port: number;
@@ -14,6 +15,8 @@ export interface ServiceConfig {
   target: TargetKind;
   location?: string;
   dataflowRegion?: string;
+  /** Worker service account email for Dataflow launches. */
+  dataflowServiceAccount?: string;
   /** Loopback/private/plain-HTTP sources: tests and local runs only. */
   allowPrivateSources: boolean;
 }
@@ -29,6 +32,7 @@ export function readServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
   if (target === 'gcp' && !bucket) throw new UserError('BUCKET is required for TARGET=gcp (the staging bucket) and was empty.');
   const allow = (env.ALLOW_PRIVATE_SOURCES ?? 'false').trim();
   if (allow !== 'true' && allow !== 'false') throw new UserError(`ALLOW_PRIVATE_SOURCES was "${allow}"; expected "true" or "false".`);
+  const dataflowServiceAccount = parseDataflowServiceAccount(env.DATAFLOW_SERVICE_ACCOUNT ?? '', 'DATAFLOW_SERVICE_ACCOUNT');
   return {
     port,
     catalog: (env.CATALOG ?? '').trim() || 'datasets.yaml',
@@ -38,6 +42,7 @@ export function readServiceConfig(env: NodeJS.ProcessEnv): ServiceConfig {
     target,
     ...(env.LOCATION?.trim() ? { location: env.LOCATION.trim() } : {}),
     ...(env.DATAFLOW_REGION?.trim() ? { dataflowRegion: env.DATAFLOW_REGION.trim() } : {}),
+    ...(dataflowServiceAccount ? { dataflowServiceAccount } : {}),
     allowPrivateSources: allow === 'true',
   };
 }

@@ -29,6 +29,7 @@ export async function startService(env: NodeJS.ProcessEnv, write: (line: string)
     ...(config.projectId ? { projectId: config.projectId } : {}),
     ...(config.location ? { location: config.location } : {}),
     ...(config.dataflowRegion ? { dataflowRegion: config.dataflowRegion } : {}),
+    ...(config.dataflowServiceAccount ? { dataflowServiceAccount: config.dataflowServiceAccount } : {}),
     env,
     loads: [...new Set(catalog.datasets.map((d) => d.load))],
     dryRun: false,

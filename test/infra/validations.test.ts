@@ -61,4 +61,18 @@ describe.skipIf(!hasTerraform && process.env.CI !== 'true')('module variable val
     expect(result.output).toContain('scaling needs 0 <= min_instances <= max_instances');
     expect(result.output).toContain('template_version must be a dated release');
   });
+
+  it('take a Dataflow worker service account as an email only, and keep DATAFLOW_SERVICE_ACCOUNT out of env', () => {
+    const good = example('ingest_service').replace('dataset_ids = ["demo", "reference"]', 'dataset_ids = ["demo"]\n  dataflow_worker_service_account = "df-worker@my-project.iam.gserviceaccount.com"');
+    expect(plan({ ingest_service: good }).status).toBe(0);
+
+    const bad = example('ingest_service')
+      .replace('dataset_ids = ["demo", "reference"]', 'dataset_ids = ["demo"]\n  dataflow_worker_service_account = "serviceAccount:df-worker"')
+      .replace('LOCATION = "EU"', 'LOCATION = "EU"\n    DATAFLOW_SERVICE_ACCOUNT = "x@y.z"');
+    const result = plan({ ingest_service: bad });
+    expect(result.status).not.toBe(0);
+    const output = result.output.replace(/\s+/g, ' '); // Terraform wraps messages at 80 columns
+    expect(output).toContain('dataflow_worker_service_account must be a service account email');
+    expect(output).toContain('env must not set CATALOG, BUCKET, PROJECT_ID, ENVIRONMENT, TARGET or DATAFLOW_SERVICE_ACCOUNT');
+  });
 });

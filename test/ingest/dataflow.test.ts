@@ -9,7 +9,8 @@ import { createGcsStore } from '../../src/storage/gcs.js';
 import type { ObjectStore } from '../../src/storage/object-store.js';
 import { stageContent, type StagedContent } from '../../src/ingest/stage.js';
 import { loadWithDataflow } from '../../src/ingest/load.js';
-import { createDataflowLauncher, dataflowJobName, dataflowSchemaJson } from '../../src/ingest/dataflow.js';
+import { createDataflowLauncher, dataflowJobName, dataflowSchemaJson, parseDataflowServiceAccount } from '../../src/ingest/dataflow.js';
+import { openTarget } from '../../src/ingest/targets.js';
 import { WEATHER_CSV, tempDir, weatherDataset } from './pipeline-support.js';
 
 /** A loopback Dataflow v1b3 endpoint: templates:launch (409 for a running job of the same name) and jobs.list. */
@@ -143,6 +144,47 @@ describe('the dataflow load path', () => {
     expect(dataflow.jobs.filter((j) => j.name === dataflowJobName('seattle_weather', sha256))).toHaveLength(1);
   });
 
+  it('launches the workers as the configured service account', async () => {
+    const { staged: s, sha256, bucket } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-05,0.0,12.8,5.0,4.7,drizzle\n');
+    const withWorkerSa = createDataflowLauncher({
+      projectId: 'demo-project',
+      region: 'europe-west1',
+      serviceAccountEmail: 'ingest-dataflow@demo-project.iam.gserviceaccount.com',
+      env: { DATAFLOW_EMULATOR_HOST: dataflow.url },
+    });
+    await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: withWorkerSa, now: new Date() });
+    expect(dataflow.launches.at(-1)!.body.environment).toEqual({
+      tempLocation: `gs://${bucket}/tmp/dataflow/`,
+      serviceAccountEmail: 'ingest-dataflow@demo-project.iam.gserviceaccount.com',
+    });
+  });
+
+  it('threads the worker service account from the target options to the launch', async () => {
+    const target = await openTarget({
+      target: 'gcp',
+      bucket: 'b',
+      projectId: 'demo-project',
+      dataflowRegion: 'europe-west1',
+      dataflowServiceAccount: 'df@demo-project.iam.gserviceaccount.com',
+      env: { DATAFLOW_EMULATOR_HOST: dataflow.url, STORAGE_EMULATOR_HOST: gcs.url },
+      loads: ['dataflow'],
+      dryRun: false,
+      names: { bucket: 'BUCKET', projectId: 'PROJECT_ID' },
+    });
+    await target.dataflow!.launch({ jobName: 'ingest-threaded-sa', parameters: {}, tempLocation: 'gs://b/tmp/dataflow/' });
+    await target.close();
+    expect(dataflow.launches.at(-1)!.body).toMatchObject({
+      jobName: 'ingest-threaded-sa',
+      environment: { serviceAccountEmail: 'df@demo-project.iam.gserviceaccount.com' },
+    });
+  });
+
+  it('sends no serviceAccountEmail when no worker service account is configured', async () => {
+    const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-06,0.0,12.8,5.0,4.7,sun\n');
+    await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+    expect(dataflow.launches.at(-1)!.body.environment).not.toHaveProperty('serviceAccountEmail');
+  });
+
   it('retries a 503 from the Dataflow API', async () => {
     const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-03,0.0,12.8,5.0,4.7,snow\n');
     dataflow.failNext.push(503);
@@ -158,6 +200,22 @@ describe('the dataflow load path', () => {
     expect(result).toMatchObject({ outcome: 'scheduled', table: 'p:raw.seattle_weather' });
     expect(dataflow.launches.length).toBe(before);
     expect(gcs.getObject(bucket, s.objectName.replace(/\.csv$/, '.schema.json'))).toBeDefined();
+  });
+});
+
+describe('the dataflow worker service account setting', () => {
+  it('accepts service account emails and treats empty as unset', () => {
+    expect(parseDataflowServiceAccount(' ingest-df@my-project.iam.gserviceaccount.com ', 'X')).toBe('ingest-df@my-project.iam.gserviceaccount.com');
+    expect(parseDataflowServiceAccount('123456789-compute@developer.gserviceaccount.com', 'X')).toBe('123456789-compute@developer.gserviceaccount.com');
+    expect(parseDataflowServiceAccount('', 'X')).toBeUndefined();
+  });
+
+  it('names the setting, the value and the expected form for something that is not an email', () => {
+    for (const bad of ['ingest-df', 'projects/p/serviceAccounts/ingest-df@p.iam.gserviceaccount.com', 'a@b', 'a b@p.iam.gserviceaccount.com']) {
+      expect(() => parseDataflowServiceAccount(bad, 'DATAFLOW_SERVICE_ACCOUNT')).toThrow(
+        `DATAFLOW_SERVICE_ACCOUNT was "${bad}"; expected a service account email such as ingest-dataflow@my-project.iam.gserviceaccount.com.`,
+      );
+    }
   });
 });
 

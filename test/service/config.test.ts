@@ -24,6 +24,17 @@ describe('the service configuration', () => {
     expect(() => readServiceConfig({ ...base, ALLOW_PRIVATE_SOURCES: 'yes' })).toThrow('ALLOW_PRIVATE_SOURCES was "yes"');
   });
 
+  it('reads the Dataflow worker service account and refuses one that is not an email', () => {
+    expect(readServiceConfig({ ...base, DATAFLOW_REGION: 'europe-west1', DATAFLOW_SERVICE_ACCOUNT: 'df@p.iam.gserviceaccount.com' })).toMatchObject({
+      dataflowRegion: 'europe-west1',
+      dataflowServiceAccount: 'df@p.iam.gserviceaccount.com',
+    });
+    expect(readServiceConfig(base)).not.toHaveProperty('dataflowServiceAccount');
+    expect(() => readServiceConfig({ ...base, DATAFLOW_SERVICE_ACCOUNT: 'dataflow-worker' })).toThrow(
+      'DATAFLOW_SERVICE_ACCOUNT was "dataflow-worker"; expected a service account email',
+    );
+  });
+
   it('needs no bucket for the local target', () => {
     expect(readServiceConfig({ ENVIRONMENT: 'dev', TARGET: 'local' })).toMatchObject({ target: 'local', bucket: '' });
   });

@@ -28,6 +28,7 @@ export async function ingestOne(inputs: IngestInputs, context: IngestContext): P
     ...(inputs.projectId ? { projectId: inputs.projectId } : {}),
     ...(inputs.location ? { location: inputs.location } : {}),
     ...(inputs.dataflowRegion ? { dataflowRegion: inputs.dataflowRegion } : {}),
+    ...(inputs.dataflowServiceAccount ? { dataflowServiceAccount: inputs.dataflowServiceAccount } : {}),
     env: context.env,
     loads: [loadPath],
     dryRun: inputs.dryRun,

@@ -6,6 +6,7 @@ import type { InputReader } from '../inputs.js';
 import type { LoadPath } from '../../ingest/dataset.js';
 import type { TargetKind } from '../../ingest/targets.js';
 import { UserError } from '../../errors.js';
+import { parseDataflowServiceAccount } from '../../ingest/dataflow.js';
 
 export interface IngestInputs {
   dataset: string;
@@ -21,6 +22,8 @@ export interface IngestInputs {
   target: TargetKind;
   location: string;
   dataflowRegion: string;
+  /** Worker service account email for Dataflow launches; '' leaves Dataflow's default (the Compute default SA). */
+  dataflowServiceAccount: string;
 }
 
 const DATASET_NAME = /^[a-z][a-z0-9_]*$/;
@@ -49,5 +52,6 @@ export function parseIngestInputs(reader: InputReader, label: (name: string) => 
     target: reader.choice('target', ['gcp', 'local'] as const, 'gcp'),
     location: reader.string('location'),
     dataflowRegion: reader.string('dataflow-region'),
+    dataflowServiceAccount: parseDataflowServiceAccount(reader.string('dataflow-service-account'), label('dataflow-service-account')) ?? '',
   };
 }

@@ -26,6 +26,13 @@ check "dataflow_loads_are_catalog_datasets" {
   }
 }
 
+check "ingest_dataflow_worker_is_a_dataflow_load" {
+  assert {
+    condition     = var.ingest_dataflow_worker == null || contains(keys(var.dataflow_loads), coalesce(var.ingest_dataflow_worker, "-"))
+    error_message = "ingest_dataflow_worker must be null or a key of dataflow_loads (${join(", ", keys(var.dataflow_loads))})."
+  }
+}
+
 resource "google_project_service" "main" {
   for_each           = local.apis
   project            = var.project_id
@@ -107,11 +114,14 @@ module "ingest_service" {
   workload_identity_members = [module.github_cicd.default_branch_principal]
   schedules                 = var.ingest_schedules
 
-  # DATAFLOW_REGION is not set: datasets with `load: dataflow` are staged and left to the scheduled
-  # dataflow_loads, whose worker identity is managed here.
-  env = {
-    LOCATION = var.location
-  }
+  # With ingest_dataflow_worker null, DATAFLOW_REGION is not set: datasets with `load: dataflow` are staged and
+  # left to the scheduled dataflow_loads, whose worker identity is managed here. Naming one of those loads lets
+  # the service launch the template itself, with its workers running as that load's worker account.
+  env = merge(
+    { LOCATION = var.location },
+    var.ingest_dataflow_worker == null ? {} : { DATAFLOW_REGION = var.region },
+  )
+  dataflow_worker_service_account = var.ingest_dataflow_worker == null ? null : module.dataflow[var.ingest_dataflow_worker].worker_service_account_email
 
   depends_on = [google_project_service.main]
 }

@@ -41,6 +41,9 @@ dataflow_loads = {
   }
 }
 
+# The service does not launch Dataflow itself here; set a dataflow_loads key to let it (see variables.tf).
+ingest_dataflow_worker = null
+
 notification_channels   = []
 freshness_hours         = {}
 run_5xx_ratio_threshold = 0.2

@@ -100,6 +100,12 @@ variable "dataflow_loads" {
   default     = {}
 }
 
+variable "ingest_dataflow_worker" {
+  type        = string
+  description = "A dataflow_loads key whose worker service account the ingest service launches GCS_CSV_to_BigQuery as (sets DATAFLOW_REGION and DATAFLOW_SERVICE_ACCOUNT on the service). That account writes only its own load's BigQuery dataset, so use it when the `load: dataflow` tables share that dataset. Null: the service launches nothing and staged objects wait for the scheduled loads."
+  default     = null
+}
+
 variable "notification_channels" {
   type        = list(string)
   description = "Monitoring notification channel ids alerts go to."

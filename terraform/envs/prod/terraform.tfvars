@@ -43,6 +43,9 @@ dataflow_loads = {
   }
 }
 
+# The service does not launch Dataflow itself here; set a dataflow_loads key to let it (see variables.tf).
+ingest_dataflow_worker = null
+
 notification_channels = []
 freshness_hours = {
   # Every 6 hours by schedule: two missed runs alert (Cloud Monitoring's absence window is at most 23.5 h).

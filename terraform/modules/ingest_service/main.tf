@@ -5,7 +5,11 @@ locals {
     component   = "dc-pipeline-ingest"
   })
 
-  env = merge(var.env, {
+  # The service launches its Dataflow jobs as the worker account it may act as (dataflow_act_as below); without
+  # DATAFLOW_SERVICE_ACCOUNT, Dataflow would run the workers as the Compute Engine default service account.
+  dataflow_env = var.dataflow_worker_service_account == null ? {} : { DATAFLOW_SERVICE_ACCOUNT = var.dataflow_worker_service_account }
+
+  env = merge(var.env, local.dataflow_env, {
     CATALOG     = var.catalog_path
     BUCKET      = var.bucket_name
     PROJECT_ID  = var.project_id

@@ -57,12 +57,12 @@ variable "catalog_path" {
 
 variable "env" {
   type        = map(string)
-  description = "Extra environment variables for the container. Must not redefine CATALOG, BUCKET, PROJECT_ID, ENVIRONMENT or TARGET, which the module sets."
+  description = "Extra environment variables for the container (e.g. LOCATION, DATAFLOW_REGION). Must not redefine CATALOG, BUCKET, PROJECT_ID, ENVIRONMENT, TARGET or DATAFLOW_SERVICE_ACCOUNT, which the module sets."
   default     = {}
 
   validation {
-    condition     = length(setintersection(keys(var.env), ["CATALOG", "BUCKET", "PROJECT_ID", "ENVIRONMENT", "TARGET"])) == 0
-    error_message = "env must not set CATALOG, BUCKET, PROJECT_ID, ENVIRONMENT or TARGET: the module sets them from its other variables."
+    condition     = length(setintersection(keys(var.env), ["CATALOG", "BUCKET", "PROJECT_ID", "ENVIRONMENT", "TARGET", "DATAFLOW_SERVICE_ACCOUNT"])) == 0
+    error_message = "env must not set CATALOG, BUCKET, PROJECT_ID, ENVIRONMENT, TARGET or DATAFLOW_SERVICE_ACCOUNT: the module sets them from its other variables."
   }
 }
 
@@ -152,8 +152,13 @@ variable "create_cloud_builds_topic" {
 
 variable "dataflow_worker_service_account" {
   type        = string
-  description = "Email of the Dataflow worker service account, when the ingest launches the GCS_CSV_to_BigQuery template itself (load: dataflow). Null: the service gets no Dataflow permissions."
+  description = "Email of the Dataflow worker service account, when the ingest launches the GCS_CSV_to_BigQuery template itself (load: dataflow, with DATAFLOW_REGION in env). The service gets roles/dataflow.developer and iam.serviceAccountUser on this account, and launches its jobs as it (DATAFLOW_SERVICE_ACCOUNT). Null: the service gets no Dataflow permissions."
   default     = null
+
+  validation {
+    condition     = var.dataflow_worker_service_account == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.dataflow_worker_service_account))
+    error_message = "dataflow_worker_service_account must be a service account email such as df-worker@PROJECT.iam.gserviceaccount.com (not a member or resource name)."
+  }
 }
 
 variable "deletion_protection" {

@@ -27,6 +27,16 @@ describe('src/actions/ingest/action.yml', () => {
     expect(action.inputs.target?.default).toBe('gcp');
   });
 
+  it('passes the Dataflow worker service account through and names the input when it is not an email', () => {
+    const reader = (sa: string) => new InputReader((name) => ({ dataset: 'seattle_weather', 'dataflow-service-account': sa })[name] ?? '');
+    expect(parseIngestInputs(reader('df@p.iam.gserviceaccount.com')).dataflowServiceAccount).toBe('df@p.iam.gserviceaccount.com');
+    expect(parseIngestInputs(reader('')).dataflowServiceAccount).toBe('');
+    expect(() => parseIngestInputs(reader('df-worker'))).toThrow(
+      'Input `dataflow-service-account` was "df-worker"; expected a service account email such as ingest-dataflow@my-project.iam.gserviceaccount.com.',
+    );
+    expect(() => parseIngestInputs(reader('df-worker'), (n) => `Flag --${n}`)).toThrow('Flag --dataflow-service-account was "df-worker"');
+  });
+
   it('declares exactly the outputs the action sets', () => {
     const outputs = reportOutputs({
       dataset: 'd',
