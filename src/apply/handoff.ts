@@ -12,7 +12,16 @@ import { applySubstitutions } from '../cloudbuild/substitutions.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export type Handoff =
-  | { kind: 'build-config'; file: string; sourceBucket: string; workspace: string; serviceAccount?: string; timeoutSeconds?: number }
+  | {
+      kind: 'build-config';
+      file: string;
+      sourceBucket: string;
+      workspace: string;
+      serviceAccount?: string;
+      /** gs://bucket[/prefix] the build writes its log to (overrides the config's logsBucket). */
+      logsBucket?: string;
+      timeoutSeconds?: number;
+    }
   | { kind: 'trigger'; triggerId: string };
 
 export interface HandoffRequest {
@@ -29,6 +38,18 @@ export interface HandedOff {
   attached: boolean;
 }
 
+export interface HandoffLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** A build running as a service account, with no logs bucket anywhere: the log will most likely not stream. */
+export const NO_LOGS_BUCKET_WARNING =
+  'The build runs as `service-account` and neither the `logs-bucket` input nor the build config sets a logs bucket, ' +
+  'so Cloud Build writes the log to a regional bucket it creates in the project, which this identity usually cannot ' +
+  'read: the log will not stream here and a stale plan reads as a plain failure. Set `logs-bucket` to a bucket this ' +
+  'identity can read (storage.objectViewer), e.g. the github_cicd module’s logs bucket.';
+
 export function applyTags(request: Pick<HandoffRequest, 'handoff' | 'environment' | 'runId' | 'commitSha'>): string[] {
   const tags = applyBuildTags({ environment: request.environment, runId: request.runId, commitSha: request.commitSha });
   // A trigger's build config sets its own tags and cannot know the run id: there the commit and environment
@@ -40,12 +61,12 @@ export async function handOff(
   cloudBuild: CloudBuildApi,
   store: ObjectStore,
   request: HandoffRequest,
-  log: (message: string) => void,
+  log: HandoffLog,
 ): Promise<HandedOff> {
   const tags = applyTags(request);
   const existing = await findBuildToAttach(cloudBuild, tags);
   if (existing?.id) {
-    log(
+    log.info(
       `Build ${existing.id} (${statusOf(existing.status)}) carries the tags ${tags.join(', ')}: an earlier attempt of this ` +
         'run started it. Following it instead of starting a second apply.',
     );
@@ -53,13 +74,13 @@ export async function handOff(
   }
   const { handoff } = request;
   if (handoff.kind === 'trigger') {
-    log(`Running trigger ${handoff.triggerId} at ${request.commitSha}.`);
+    log.info(`Running trigger ${handoff.triggerId} at ${request.commitSha}.`);
     return { buildId: await cloudBuild.runBuildTrigger(handoff.triggerId, { commitSha: request.commitSha, substitutions: request.substitutions }), attached: false };
   }
   // Parse the config before uploading anything: a typo fails in a second, naming the key and the file.
   const config = await loadBuildConfig(handoff.file);
   const uploaded = await uploadWorkspace({ store, bucket: handoff.sourceBucket, prefix: 'source', root: handoff.workspace });
-  log(
+  log.info(
     `Source: ${uploaded.packed.files.length} files (${uploaded.packed.ignoreFile ?? 'no ignore file'}) → ` +
       `${store.uri(handoff.sourceBucket, uploaded.source.object ?? '')}${uploaded.created ? '' : ' (already uploaded)'}`,
   );
@@ -70,6 +91,7 @@ export async function handOff(
       tags,
       source: uploaded.source,
       serviceAccount: handoff.serviceAccount,
+      logsBucket: handoff.logsBucket,
       timeoutSeconds: handoff.timeoutSeconds,
     },
     handoff.file,
@@ -78,9 +100,11 @@ export async function handOff(
   // with these tags, and the list filter needs them literal.
   build.tags = (build.tags ?? []).map((tag) => applySubstitutions(tag, build.substitutions ?? {}));
   if (build.serviceAccount && !build.logsBucket && !build.options?.logging?.toString().includes('CLOUD_LOGGING')) {
-    // Builds running as a user-specified service account must say where logs go; a regional bucket Cloud Build
-    // creates in the project keeps the log a GCS object the action can stream.
+    // Builds running as a user-specified service account must say where logs go (Cloud Build refuses them
+    // otherwise). The regional bucket Cloud Build then creates keeps the log a GCS object, but one the GitHub
+    // identity is rarely granted: hence the warning naming the input that fixes it.
     build.options = { ...build.options, defaultLogsBucketBehavior: 'REGIONAL_USER_OWNED_BUCKET' };
+    log.warning(NO_LOGS_BUCKET_WARNING);
   }
   return { buildId: await cloudBuild.createBuild(build), attached: false };
 }

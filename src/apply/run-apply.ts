@@ -118,7 +118,7 @@ export async function runApply(request: ApplyRequest, deps: ApplyCollaborators):
       deps.cloudBuild,
       deps.store,
       { handoff: request.handoff, environment: request.environment, runId: request.runId, commitSha: request.commitSha, substitutions },
-      log.info,
+      log,
     );
     report.buildId = handedOff.buildId;
     report.attached = handedOff.attached;

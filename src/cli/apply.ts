@@ -25,6 +25,7 @@ apply action's inputs:
   --trigger-id ID              run this trigger instead of sending --build-config
   --substitutions _K=V         extra substitution (repeatable)
   --service-account SA         service account the build runs as
+  --logs-bucket gs://B/P       where the build writes its log (with --build-config; must be readable here)
   --timeout 60m                how long to wait
   --[no-]require-reviewed-plan fail without a reviewed plan (default true)
 Which commit and PR:
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   const { flags } = parseArgs(argv, {
     values: [
       'project-id', 'region', 'environment', 'working-directory', 'plan-bucket', 'source-bucket', 'build-config', 'trigger-id',
-      'substitutions', 'service-account', 'timeout', 'github-token', 'repository', 'commit', 'run-id', 'pull-request',
+      'substitutions', 'service-account', 'logs-bucket', 'timeout', 'github-token', 'repository', 'commit', 'run-id', 'pull-request',
       'head-sha', 'workspace',
     ],
     booleans: ['require-reviewed-plan'],

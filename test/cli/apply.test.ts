@@ -86,6 +86,26 @@ describe('dc-pipeline apply', () => {
     expect(r.stdout).toContain('❌ **Not applied**');
   });
 
+  it('creates the build with --logs-bucket as its logsBucket and streams the log from there', async () => {
+    s.gcs.createBucket('cli-logs');
+    s.cloudBuild.script({ status: 'SUCCESS', logLines: ['Apply complete! (cli-logs)'] });
+    const sa = 'deployer@demo-project.iam.gserviceaccount.com';
+    const r = await cli(args('--pull-request', String(PR_NUMBER), '--head-sha', HEAD_SHA, '--run-id', 'cli-4', '--service-account', sa, '--logs-bucket', 'gs://cli-logs/apply/'));
+    expect(r.code, r.stderr).toBe(0);
+    const [build] = [...s.cloudBuild.builds.values()].filter((b) => b.tags.includes('gh-run-cli-4'));
+    expect(build?.logsBucket).toBe('gs://cli-logs/apply');
+    expect(s.gcs.getObject('cli-logs', `apply/log-${build?.id}.txt`)?.data.toString()).toContain('Apply complete! (cli-logs)');
+    expect(r.stderr).toContain('Apply complete! (cli-logs)');
+    expect(r.stderr).not.toContain('`logs-bucket`');
+  });
+
+  it('refuses a --logs-bucket that is not gs://bucket[/prefix], and one given with --trigger-id', async () => {
+    const bad = await cli(args('--pull-request', String(PR_NUMBER), '--head-sha', HEAD_SHA, '--logs-bucket', 'build-logs'));
+    expect((bad.code as Error).message).toBe('Input `logs-bucket` was "build-logs"; expected gs://<bucket>[/<prefix>] with a valid bucket name.');
+    const both = await cli(args('--pull-request', String(PR_NUMBER), '--head-sha', HEAD_SHA, '--logs-bucket', 'gs://build-logs', '--trigger-id', 't'));
+    expect((both.code as Error).message).toMatch(/^Only one of `logs-bucket` or `trigger-id` can be set/);
+  });
+
   it('names the flag when the PR is half given', async () => {
     const r = await cli(args('--pull-request', '2'));
     expect((r.code as Error).message).toBe('Flags --pull-request and --head-sha go together: the PR number and the full SHA of its final head commit.');

@@ -19,7 +19,7 @@ export interface ApplyInputs {
   planLocation?: PlanLocation;
   requireReviewedPlan: boolean;
   handoff:
-    | { kind: 'build-config'; file: string; sourceBucket: string; serviceAccount?: string }
+    | { kind: 'build-config'; file: string; sourceBucket: string; serviceAccount?: string; logsBucket?: string }
     | { kind: 'trigger'; triggerId: string };
   substitutions: Record<string, string>;
   timeoutSeconds: number;
@@ -33,6 +33,10 @@ function userError(fn: () => PlanLocation): PlanLocation {
     // parseGsUri words it as "`name` was …"; inputs are named "Input `name`" everywhere else.
     throw new UserError(`Input ${(error as Error).message}`);
   }
+}
+
+function gsUri(location: PlanLocation): string {
+  return `gs://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}`;
 }
 
 export function parseInputs(reader: InputReader, workspace: string = process.cwd()): ApplyInputs {
@@ -56,10 +60,16 @@ export function parseInputs(reader: InputReader, workspace: string = process.cwd
   const triggerId = reader.string('trigger-id');
   const buildConfigInput = reader.string('build-config', DEFAULT_BUILD_CONFIG);
   const serviceAccount = reader.string('service-account') || undefined;
+  const logsBucketInput = reader.string('logs-bucket');
+  // Cloud Build wants gs://bucket[/prefix] and writes log-<id>.txt under it; normalised without a trailing slash.
+  const logsBucket = logsBucketInput ? gsUri(userError(() => parseGsUri(logsBucketInput, 'logs-bucket'))) : undefined;
   let handoff: ApplyInputs['handoff'];
   if (triggerId) {
     if (buildConfigInput !== DEFAULT_BUILD_CONFIG) {
       throw new UserError('Only one of `build-config` or `trigger-id` can be set: the trigger brings its own build config.');
+    }
+    if (logsBucket) {
+      throw new UserError('Only one of `logs-bucket` or `trigger-id` can be set: a trigger runs its own build config, whose logsBucket the action cannot override.');
     }
     handoff = { kind: 'trigger', triggerId };
   } else {
@@ -72,7 +82,13 @@ export function parseInputs(reader: InputReader, workspace: string = process.cwd
       : userError(() => parseGsUri(`gs://${sourceBucketInput}`, 'source-bucket')).bucket;
     // Without a reviewed plan there is nothing to download: the default config becomes the plan-and-apply one.
     const config = !requireReviewedPlan && buildConfigInput === DEFAULT_BUILD_CONFIG ? PLAN_APPLY_BUILD_CONFIG : buildConfigInput;
-    handoff = { kind: 'build-config', file: isAbsolute(config) ? config : resolve(workspace, config), sourceBucket, serviceAccount };
+    handoff = {
+      kind: 'build-config',
+      file: isAbsolute(config) ? config : resolve(workspace, config),
+      sourceBucket,
+      ...(serviceAccount ? { serviceAccount } : {}),
+      ...(logsBucket ? { logsBucket } : {}),
+    };
   }
   const substitutions = reader.keyValues('substitutions');
   for (const key of Object.keys(substitutions)) {

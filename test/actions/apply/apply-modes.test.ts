@@ -94,6 +94,23 @@ describe('the apply bundle', () => {
     expect(build?.serviceAccount).toBe(sa);
     expect(build?.timeout).toMatchObject({ seconds: String(45 * 60) });
     expect((build?.options as { defaultLogsBucketBehavior?: string } | undefined)?.defaultLogsBucketBehavior).toBe('REGIONAL_USER_OWNED_BUCKET');
+    // Without `logs-bucket` the log lands where this identity usually cannot read it: the step says how to fix it.
+    expect(r.stdout).toMatch(/^::warning::.*Set `logs-bucket` to a bucket this identity can read/m);
+  });
+
+  it('with logs-bucket creates the build with that logsBucket and streams the log from it', async () => {
+    const runId = nextRunId();
+    s.gcs.createBucket('apply-build-logs');
+    s.cloudBuild.script({ status: 'SUCCESS', logLines: ['Apply complete! Resources: 0 added (from apply-build-logs)'] });
+    const sa = 'deployer@demo-project.iam.gserviceaccount.com';
+    const r = await runApplyBundle(node, s, ws, { sha: MERGE_SHA, runId, inputs: { 'service-account': sa, 'logs-bucket': 'gs://apply-build-logs/dev' } }).result;
+    expect(r.code, r.stdout).toBe(0);
+    const [build] = buildsOfRun(runId);
+    expect(build?.logsBucket).toBe('gs://apply-build-logs/dev');
+    expect((build?.options as { defaultLogsBucketBehavior?: string } | undefined)?.defaultLogsBucketBehavior).not.toBe('REGIONAL_USER_OWNED_BUCKET');
+    expect(s.gcs.getObject('apply-build-logs', `dev/log-${build?.id}.txt`)).toBeDefined();
+    expect(r.stdout).toContain('Apply complete! Resources: 0 added (from apply-build-logs)');
+    expect(r.stdout).not.toMatch(/^::warning::.*logs-bucket/m);
   });
 
   it('survives transient UNAVAILABLE answers from Cloud Build without starting a second build', async () => {
@@ -145,6 +162,8 @@ describe('the apply bundle', () => {
     [{ substitutions: '_PLAN_URI=gs://x/y' }, 'Input `substitutions` sets _PLAN_URI, which the action sets itself'],
     [{ substitutions: 'lower=1' }, 'Input `substitutions` has the key "lower"'],
     [{ timeout: 'soon' }, 'Input `timeout` was "soon"'],
+    [{ 'logs-bucket': 'build-logs' }, 'Input `logs-bucket` was "build-logs"; expected gs://<bucket>[/<prefix>]'],
+    [{ 'trigger-id': 't', 'logs-bucket': 'gs://build-logs' }, 'Only one of `logs-bucket` or `trigger-id` can be set'],
     [{ 'build-config': 'cloudbuild/missing.yaml' }, 'Cannot read the build config'],
   ])('rejects bad input %o in one line without a stack', async (inputs, message) => {
     const r = await runApplyBundle(node, s, ws, { sha: MERGE_SHA, runId: nextRunId(), inputs }).result;
