@@ -18,7 +18,8 @@ const FLAGS: Record<string, string> = {
 };
 
 const HELP = `Usage: dc-pipeline serve [--port 8080] [--catalog datasets.yaml] [--environment dev] [--target local|gcp]
-                         [--bucket b] [--project-id p] [--allow-private-sources]
+                         [--bucket b] [--project-id p] [--location l] [--dataflow-region r]
+                         [--dataflow-service-account email] [--allow-private-sources]
 
 Runs the ingest HTTP service: POST / (CloudEvents from Eventarc), POST /ingest {"dataset": …}, GET /healthz.
 Each flag overrides the environment variable of the same name (PORT, CATALOG, …). Stops cleanly on Ctrl-C.
