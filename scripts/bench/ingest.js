@@ -4,7 +4,8 @@
 //
 // Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
 // same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv, our validateCsv
-// (file → validate → a discarding sink), and runIngest from a loopback HTTP server: as a dry run (fetch and
+// (file → validate → a discarding sink), an upload of the file as it is to the loopback GCS server (what staging
+// alone costs there), and runIngest from a loopback HTTP server: as a dry run (fetch and
 // validate: the validated streaming ingest), to the loopback GCS server (staging only) and to the local target
 // (folder bucket + DuckDB load). Each measurement runs in its own child process, so the peak RSS it
 // reports (VmHWM) belongs to that reader alone. Our TypeScript is bundled once with rolldown into
@@ -167,6 +168,13 @@ const READERS = {
   async 'ingest dry-run'(_file, bundle) {
     return ingest(bundle, undefined, undefined, undefined);
   },
+  /** The file uploaded as it is, no validation: what staging alone costs against the loopback GCS server. */
+  async 'gcs upload'(file, bundle) {
+    const { createGcsStore } = await import(pathToFileURL(join(bundle, 'gcs.js')).href);
+    const store = createGcsStore({ env: { STORAGE_EMULATOR_HOST: process.env.BENCH_GCS } });
+    const written = await store.writeOnce('bench', 'upload-only.csv', createReadStream(file));
+    return written.info.size; // bytes, like raw
+  },
   /** fetch from the loopback HTTP source → validate → stage in the loopback GCS server (no load). */
   async 'ingest→gcs'(file, bundle) {
     const { createGcsStore } = await import(pathToFileURL(join(bundle, 'gcs.js')).href);
@@ -276,7 +284,7 @@ async function main(argv) {
   const bundle = await bundleOurs();
   console.log(
     `node ${process.version}; read chunk ${READ_CHUNK / 1024} KiB; best of ${repeat} run(s) per reader; ` +
-      'rows+1 = data rows + header, the same for every reader',
+      'rows+1 = data rows + header, the same for every parser (raw and gcs upload count bytes)',
   );
   for (const size of sizes) {
     const file = join(cache, `bench-${size}mb.csv`);
@@ -287,7 +295,7 @@ async function main(argv) {
     try {
       // A fresh GCS server per run: the same content staged twice is (correctly) a no-op the second time.
       const once = async (mode) => {
-        const gcs = mode === 'ingest→gcs' ? await startGcsServer({ buckets: ['bench'] }) : undefined;
+        const gcs = mode === 'ingest→gcs' || mode === 'gcs upload' ? await startGcsServer({ buckets: ['bench'] }) : undefined;
         try {
           const result = await runChild(mode, file, bundle, { BENCH_SOURCE: source.url, BENCH_GCS: gcs?.url ?? '' });
           if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(result));
