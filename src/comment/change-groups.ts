@@ -33,7 +33,8 @@ export function groupKey(change: ResourceChange): GroupKey {
 
 export function groupChanges(changes: readonly ResourceChange[], drift = false): ChangeGroup[] {
   const byKey = new Map<GroupKey, ResourceChange[]>();
-  for (const change of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
     const key = groupKey(change);
     let list = byKey.get(key);
     if (!list) byKey.set(key, (list = []));

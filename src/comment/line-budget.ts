@@ -8,6 +8,6 @@ import { utf8Bytes } from './markdown.js';
 
 export function blockBytes(block: readonly string[]): number {
   let total = 0;
-  for (const line of block) total += utf8Bytes(line) + 1;
+  for (let i = 0; i < block.length; i++) total += utf8Bytes(block[i]!) + 1;
   return total;
 }

@@ -236,7 +236,7 @@ interface LowerBounds {
 /** Bytes each form needs at least (characters never exceed bytes), to skip hopeless levels cheaply. */
 function lowerBounds(changes: readonly ResourceChange[]): LowerBounds {
   let addresses = 0;
-  for (const change of changes) addresses += change.address.length;
+  for (let i = 0; i < changes.length; i++) addresses += changes[i]!.address.length;
   const n = changes.length;
   return { table: addresses + n * 20, lists: addresses + n * 5, details: addresses * 2 + n * 60 };
 }

@@ -102,7 +102,8 @@ export function changesSection(
     // One more byte for the closing empty line.
     let used = blockBytes(lines) + 1;
     for (const group of groups) {
-      for (const change of group.changes) {
+      for (let i = 0; i < group.changes.length; i++) {
+        const change = group.changes[i]!;
         const row = `| ${group.label} | ${inlineCode(change.address, true)} | ${changeNotes(change, true)} |`;
         used += utf8Bytes(row) + 1;
         if (used > maxBytes) return undefined;

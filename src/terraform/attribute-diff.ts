@@ -54,7 +54,8 @@ export function diffAttributes(change: RawChange, action: ChangeAction, secrets:
   // Attributes that become known only after apply are absent from `after` and present in `after_unknown`.
   const keys = sortedUnion(before, after, after === undefined ? undefined : change.after_unknown);
   let unchanged = 0;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const start = walk.out.length;
     const b = before?.[key];
     const a = after === undefined ? undefined : after[key];
@@ -124,8 +125,8 @@ function visit(
       return emitWhole(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown);
     }
     if (beforeIsArray || afterIsArray) {
-      const b = (before ?? []) as unknown[];
-      const a = (after ?? []) as unknown[];
+      const b = (before ?? NO_ITEMS) as unknown[];
+      const a = (after ?? NO_ITEMS) as unknown[];
       const length = Math.max(b.length, a.length);
       for (let i = 0; i < length; i++) {
         visit(
@@ -141,9 +142,11 @@ function visit(
       }
       return;
     }
-    const b = (before ?? {}) as Record<string, unknown>;
-    const a = (after ?? {}) as Record<string, unknown>;
-    for (const key of sortedUnion(b, a, afterUnknown)) {
+    const b = (before ?? NO_KEYS) as Record<string, unknown>;
+    const a = (after ?? NO_KEYS) as Record<string, unknown>;
+    const keys = sortedUnion(b, a, afterUnknown);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const name = pathKey(key, secrets);
       visit(
         walk,
@@ -210,11 +213,21 @@ function sortedUnion(
   unknownMarker?: unknown,
 ): string[] {
   // Object.keys gives a fresh array of distinct keys; the other sources only add what it lacks. Most objects
-  // come from one side (a create or a delete), so usually nothing is added at all.
-  const keys = a ? Object.keys(a) : b ? Object.keys(b) : [];
-  if (a && b) for (const key of Object.keys(b)) if (!hasOwn(a, key)) keys.push(key);
+  // come from one side (a create or a delete), so usually one Object.keys is the whole union. Index loops, not
+  // for-of: unoptimised code allocates an iterator result per step.
+  const aKeys = a ? Object.keys(a) : undefined;
+  const bKeys = b ? Object.keys(b) : undefined;
+  let keys: string[];
+  if (aKeys === undefined || aKeys.length === 0) {
+    keys = bKeys ?? [];
+  } else {
+    keys = aKeys;
+    if (bKeys) for (let i = 0; i < bKeys.length; i++) if (!hasOwn(a!, bKeys[i]!)) keys.push(bKeys[i]!);
+  }
   if (isRecord(unknownMarker)) {
-    for (const key of Object.keys(unknownMarker)) {
+    const unknownKeys = Object.keys(unknownMarker);
+    for (let i = 0; i < unknownKeys.length; i++) {
+      const key = unknownKeys[i]!;
       if (unknownMarker[key] === true && !(a && hasOwn(a, key)) && !(b && hasOwn(b, key))) keys.push(key);
     }
   }
@@ -245,6 +258,13 @@ function hasOwn(record: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 
+/**
+ * Stand-ins for an absent side while walking the other one, shared instead of a new `{}` / `[]` per object.
+ * Lookups behave as on a fresh literal (inherited names such as `constructor` included), so output is unchanged.
+ */
+const NO_KEYS: Record<string, unknown> = Object.freeze({});
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -259,7 +279,10 @@ function isPlainList(value: unknown): boolean {
 
 function isEmptyContainer(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
-  return isRecord(value) && Object.keys(value).length === 0;
+  if (!isRecord(value)) return false;
+  // Object.keys(value).length === 0 without allocating the keys (asked for every object walked).
+  for (const key in value) if (hasOwn(value, key)) return false;
+  return true;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -310,8 +310,9 @@ function collectSecrets(doc: Json): SensitiveStrings {
   for (const key of ['resource_changes', 'resource_drift'] as const) {
     const list = doc[key];
     if (!Array.isArray(list)) continue;
-    for (const entry of list as Json[]) {
-      const change = entry?.change as RawChange | undefined;
+    // Index loops in the per-resource passes: unoptimised code allocates an iterator result per for-of step.
+    for (let i = 0; i < list.length; i++) {
+      const change = (list[i] as Json | null)?.change as RawChange | undefined;
       if (!change) continue;
       secrets.addMarked(change.before, change.before_sensitive);
       secrets.addMarked(change.after, change.after_sensitive);

@@ -10,7 +10,8 @@ export const NO_CHANGES = 'No changes. Your infrastructure matches the configura
 /** `changes` must already be the shown changes (no plain no-ops, no deleted data sources). */
 export function countChanges(changes: ResourceChange[], drift: ResourceChange[]): PlanCounts {
   const counts: PlanCounts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0, drift: drift.length };
-  for (const change of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
     switch (change.action) {
       case 'create':
         counts.add++;

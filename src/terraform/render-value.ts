@@ -28,7 +28,8 @@ export function hasTrue(marker: unknown): boolean {
   if (marker === true) return true;
   if (marker === null || typeof marker !== 'object') return false;
   if (Array.isArray(marker)) return marker.some(hasTrue);
-  for (const key of Object.keys(marker)) if (hasTrue((marker as Record<string, unknown>)[key])) return true;
+  const keys = Object.keys(marker);
+  for (let i = 0; i < keys.length; i++) if (hasTrue((marker as Record<string, unknown>)[keys[i]!])) return true;
   return false;
 }
 
@@ -106,11 +107,12 @@ function write(
   const keys = Object.keys(record);
   if (keys.length === 0) return push(parts, state, '{}');
   push(parts, state, '{ ');
-  keys.forEach((key, i) => {
-    if (state.length > state.limit) return;
+  for (let i = 0; i < keys.length; i++) {
+    if (state.length > state.limit) break;
+    const key = keys[i]!;
     if (i > 0) push(parts, state, ', ');
     push(parts, state, `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `);
     write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, parts, state);
-  });
+  }
   push(parts, state, ' }');
 }
