@@ -17,6 +17,7 @@ import { writePlanOutputs } from './outputs.js';
 import { obtainPlan } from './plan-source.js';
 import { planPublishRequest, publishToPullRequest } from './publish.js';
 import { publishReviewedPlanOf } from './reviewed-plan.js';
+import { withBurstTuning } from './v8-tuning.js';
 
 export async function run(): Promise<void> {
   await runAction('plan', async () => {
@@ -38,19 +39,22 @@ export async function run(): Promise<void> {
       }
     });
 
-    const model: PlanModel | undefined =
-      plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined);
-    // Masks first: nothing below may print, post or output a sensitive value in clear text.
-    for (const secret of model?.sensitiveValues ?? []) setSecret(secret);
+    const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, () => {
+      const model: PlanModel | undefined =
+        plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined);
+      // Masks first: nothing below may print, post or output a sensitive value in clear text.
+      for (const secret of model?.sensitiveValues ?? []) setSecret(secret);
 
-    const rendered = renderPlan(model, {
-      environment: inputs.environment,
-      workingDirectory: inputs.workingDirectory,
-      commitSha: context.pullRequest?.headSha || context.sha || undefined,
-      runUrl: context.runUrl,
-      terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
-      planSha256: plan.sha256,
-      diagnostics: plan.diagnostics,
+      const rendered = renderPlan(model, {
+        environment: inputs.environment,
+        workingDirectory: inputs.workingDirectory,
+        commitSha: context.pullRequest?.headSha || context.sha || undefined,
+        runUrl: context.runUrl,
+        terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
+        planSha256: plan.sha256,
+        diagnostics: plan.diagnostics,
+      });
+      return { model, rendered };
     });
 
     const published = await publishToPullRequest(
