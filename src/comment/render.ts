@@ -109,6 +109,8 @@ interface OrderedChanges {
   groups: ReturnType<typeof groupChanges>;
   detailOrder: ResourceChange[];
   floor: LowerBounds;
+  /** The changes table as first rendered: the comment and the summary both try it, and it is the same table. */
+  table?: { section: Section | undefined; maxBytes: number };
 }
 
 function orderChanges(model: PlanModel): OrderedChanges {
@@ -139,7 +141,7 @@ function renderDocument(
 
   if (!model || !ordered) return { text: join([...head, ...diagnostics, ...footer]), shortened: false };
 
-  const { destructive, groups, detailOrder, floor } = ordered;
+  const { destructive, floor } = ordered;
 
   const budget = o.limit - fixed - blockBytes(notice);
   for (const level of LEVELS) {
@@ -149,7 +151,7 @@ function renderDocument(
     if (level.changes === 'table' && floor.table > budget) continue;
     if (level.changes === 'lists' && floor.lists > budget) continue;
     // One resource's diff may take an eighth of the document: 8 KB of a comment, 120 KB of a summary.
-    const attempt = tryLevel(model, level, budget, destructive, groups, detailOrder, Math.floor(o.limit / 8));
+    const attempt = tryLevel(model, level, budget, ordered, Math.floor(o.limit / 8));
     if (!attempt) continue;
     const shortened = attempt.shortened;
     const noticeUsed = shortened ? noticeLines(o.forComment, ctx.runUrl, attempt.destructiveComplete) : [];
@@ -176,11 +178,10 @@ function tryLevel(
   model: PlanModel,
   level: Level,
   budget: number,
-  destructive: ResourceChange[],
-  groups: ReturnType<typeof groupChanges>,
-  detailOrder: ResourceChange[],
+  ordered: OrderedChanges,
   perResource: number,
 ): Attempt | undefined {
+  const { destructive, groups, detailOrder } = ordered;
   let remaining = budget;
   const take = (section: Section | undefined): Section | undefined => {
     if (section) remaining -= section.bytes ?? blockBytes(section.lines);
@@ -193,7 +194,11 @@ function tryLevel(
   const truncatedRest = level.changes === 'truncated';
   // In the cut-down levels each later section keeps a little room so none vanishes entirely.
   const reserve = truncatedRest ? 1500 : 0;
-  const changes = take(changesSection(groups, level.changes, remaining - 3 * reserve, destructiveListed));
+  const changes = take(
+    level.changes === 'table'
+      ? tableSection(ordered, remaining - 3 * reserve)
+      : changesSection(groups, level.changes, remaining - 3 * reserve, destructiveListed),
+  );
   if (!changes) return undefined;
   const outputs = take(outputsSection(model.outputs, level.outputs, remaining - 2 * reserve));
   if (!outputs) return undefined;
@@ -225,6 +230,20 @@ function tryLevel(
       callout.shortened || changes.shortened || details.shortened || detailsMissing || drift.shortened || outputs.shortened || checks.shortened,
     destructiveComplete: !callout.shortened,
   };
+}
+
+/**
+ * changesSection(groups, 'table', maxBytes): all or nothing, and the same rows whatever the budget, so a table
+ * that fitted fits any larger budget and one that did not fit fails any smaller one. For 1,000 resources the
+ * comment and the summary both render it; this renders it once.
+ */
+function tableSection(ordered: OrderedChanges, maxBytes: number): Section | undefined {
+  const memo = ordered.table;
+  if (memo?.section && (memo.section.bytes ?? blockBytes(memo.section.lines)) <= maxBytes) return memo.section;
+  if (memo && !memo.section && maxBytes <= memo.maxBytes) return undefined;
+  const section = changesSection(ordered.groups, 'table', maxBytes, false);
+  ordered.table = { section, maxBytes };
+  return section;
 }
 
 interface LowerBounds {

@@ -63,12 +63,13 @@ function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boole
   let used = 0;
   for (let i = 0; i < attributes.length; i++) {
     const line = diffLine(attributes[i]!);
-    used += (isPlainAscii(line) ? line.length : utf8Bytes(line)) + 1;
+    const plain = isPlainAscii(line);
+    used += (plain ? line.length : utf8Bytes(line)) + 1;
     if (used > maxBodyBytes && i > 0) {
       addToBody(body, `# … ${plural(attributes.length - i, 'more changed attribute')} (see the full plan)`);
       break;
     }
-    addToBody(body, line);
+    addToBody(body, line, plain);
   }
   if (change.unchangedAttributes > 0) addToBody(body, `# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
   const marker = fenceMarker(body.longestRun);
@@ -85,8 +86,8 @@ interface Body {
   longestRun: number;
 }
 
-function addToBody(body: Body, line: string): void {
-  if (isPlainAscii(line)) {
+function addToBody(body: Body, line: string, plain = isPlainAscii(line)): void {
+  if (plain) {
     body.lines.push(line);
     body.bytes += line.length + 1;
     return;
