@@ -28,9 +28,10 @@ export function parsePlan(json: string | Buffer, source?: string): PlanModel {
   checkIsPlan(doc, what);
 
   const secrets = collectSecrets(doc);
-  const all = readResourceChanges(doc.resource_changes, 'resource_changes', what, secrets);
+  const diffs = new LastDiff();
+  const all = readResourceChanges(doc.resource_changes, 'resource_changes', what, secrets, diffs);
   const changes = all.filter(isShownChange);
-  const drift = readResourceChanges(doc.resource_drift, 'resource_drift', what, secrets).filter(
+  const drift = readResourceChanges(doc.resource_drift, 'resource_drift', what, secrets, diffs).filter(
     (change) => change.action !== 'no-op',
   );
   const outputs = readOutputs(doc, secrets);
@@ -110,7 +111,13 @@ function isShownChange(change: ResourceChange): boolean {
   return true;
 }
 
-function readResourceChanges(raw: unknown, key: string, what: string, secrets: SensitiveStrings): ResourceChange[] {
+function readResourceChanges(
+  raw: unknown,
+  key: string,
+  what: string,
+  secrets: SensitiveStrings,
+  diffs: LastDiff,
+): ResourceChange[] {
   if (!Array.isArray(raw)) return [];
   const out: ResourceChange[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
@@ -122,14 +129,14 @@ function readResourceChanges(raw: unknown, key: string, what: string, secrets: S
     if (change === null || typeof change !== 'object' || !Array.isArray(change.actions)) {
       throw new UserError(`${what} has no change.actions for ${key}[${i}] (${entry.address}); the file is damaged.`);
     }
-    out[i] = new LazyResourceChange(entry, change, secrets);
+    out[i] = new LazyResourceChange(entry, change, secrets, diffs);
   }
   return out;
 }
 
 /**
- * A ResourceChange whose attribute diff is worked out on first read. For a 30,000-resource plan the comment
- * shows the diffs of a few hundred; computing all of them would double the parse time and memory.
+ * A ResourceChange whose attribute diff is worked out when read (see LastDiff). For a 30,000-resource plan the
+ * comment shows the diffs of a few hundred; computing all of them would double the parse time and memory.
  */
 class LazyResourceChange implements ResourceChange {
   readonly address: string;
@@ -146,11 +153,12 @@ class LazyResourceChange implements ResourceChange {
   actionReason?: string;
   readonly #change: RawChange;
   readonly #secrets: SensitiveStrings;
-  #diff: AttributeDiffResult | undefined;
+  readonly #diffs: LastDiff;
 
-  constructor(entry: Json, change: RawChange, secrets: SensitiveStrings) {
+  constructor(entry: Json, change: RawChange, secrets: SensitiveStrings, diffs: LastDiff) {
     this.#change = change;
     this.#secrets = secrets;
+    this.#diffs = diffs;
     this.address = entry.address as string;
     if (typeof entry.previous_address === 'string' && entry.previous_address !== entry.address) {
       this.previousAddress = entry.previous_address;
@@ -182,8 +190,28 @@ class LazyResourceChange implements ResourceChange {
   }
 
   private diff(): AttributeDiffResult {
-    this.#diff ??= diffAttributes(this.#change, this.action, this.#secrets);
-    return this.#diff;
+    return this.#diffs.get(this) ?? this.#diffs.set(this, diffAttributes(this.#change, this.action, this.#secrets));
+  }
+}
+
+/**
+ * The last attribute diff worked out, shared by one plan's changes. A renderer reads `attributes` and then
+ * `unchangedAttributes` of one resource, then moves on, so one slot serves it; keeping every diff instead (as
+ * this once did) kept a 1,000-resource summary's worth of diff objects alive through every scavenge, which cost
+ * the bench plan's render ~10 ms of garbage collection. A diff read again is worked out again, the same.
+ */
+class LastDiff {
+  #owner: object | undefined;
+  #diff: AttributeDiffResult | undefined;
+
+  get(owner: object): AttributeDiffResult | undefined {
+    return this.#owner === owner ? this.#diff : undefined;
+  }
+
+  set(owner: object, diff: AttributeDiffResult): AttributeDiffResult {
+    this.#owner = owner;
+    this.#diff = diff;
+    return diff;
   }
 }
 

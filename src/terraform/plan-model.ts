@@ -28,7 +28,7 @@ export interface ResourceChange {
   importing?: { id?: string };
   /** Terraform's `action_reason`, e.g. `replace_because_cannot_update`. */
   actionReason?: string;
-  /** Changed attributes only, in display order. Computed on first read (most are never rendered). */
+  /** Changed attributes only, in display order. Computed when read (most are never rendered), not kept. */
   attributes: AttributeDiff[];
   /** Top-level attributes that are set and do not change: counted, never listed. */
   unchangedAttributes: number;
