@@ -96,7 +96,7 @@ function addToBody(body: Body, line: string, plain = isPlainAscii(line)): void {
     body.bytes += line.length + 1;
     return;
   }
-  // As fence() does: control characters (never a newline here) become visible escapes.
+  // As fence() does: control characters become visible escapes (tabs and newlines stay).
   const clean = fenceLine(line);
   body.lines.push(clean);
   body.bytes += utf8Bytes(clean) + 1;

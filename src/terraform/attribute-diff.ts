@@ -156,10 +156,12 @@ function visit(
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const name = pathKey(key, secrets);
+    const first = name.charCodeAt(0);
     visit(
       walk,
       childSegments(walk, segments, key),
-      name.startsWith('"') ? `${path}[${name}]` : name.startsWith('[') ? `${path}${name}` : `${path}.${name}`,
+      // A quoted key goes in brackets, a masked one (`[(sensitive value)]`) already is; the rest after a dot.
+      first === QUOTE ? `${path}[${name}]` : first === BRACKET ? `${path}${name}` : `${path}.${name}`,
       b[key],
       a[key],
       childMarker(beforeSensitive, key),
@@ -170,6 +172,9 @@ function visit(
 }
 
 /** A map key as it appears in a path; a key that is a known secret is masked like a value. */
+const QUOTE = 34; // "
+const BRACKET = 91; // [
+
 function pathKey(key: string, secrets: SensitiveStrings): string {
   return secrets.matches(key) ? `[${SENSITIVE}]` : keyName(key);
 }
@@ -184,9 +189,11 @@ function emitWhole(
   afterSensitive: unknown,
   afterUnknown: unknown,
 ): void {
-  const diff: AttributeDiff = { path, kind: isAbsent(before) ? '+' : isAbsent(after) ? '-' : '~' };
-  if (!isAbsent(before)) diff.before = renderValue(before, beforeSensitive, undefined, walk.secrets);
-  if (!isAbsent(after)) diff.after = renderValue(after, afterSensitive, afterUnknown, walk.secrets);
+  const beforeAbsent = isAbsent(before);
+  const afterAbsent = isAbsent(after);
+  const diff: AttributeDiff = { path, kind: beforeAbsent ? '+' : afterAbsent ? '-' : '~' };
+  if (!beforeAbsent) diff.before = renderValue(before, beforeSensitive, undefined, walk.secrets);
+  if (!afterAbsent) diff.after = renderValue(after, afterSensitive, afterUnknown, walk.secrets);
   emit(walk, segments, diff);
 }
 

@@ -11,9 +11,21 @@ export const MAX_VALUE_CHARS = 1000;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/**
+ * Keys already written, for the attribute names every resource of a type repeats. Bounded, because map keys
+ * (tags, for_each maps) are user data that need not repeat at all.
+ */
+const KEY_NAMES = new Map<string, string>();
+const KEY_NAMES_MAX = 4096;
+
 /** `name` as Terraform writes a key: bare when it is an identifier, quoted otherwise. */
 export function keyName(key: string): string {
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+  let name = KEY_NAMES.get(key);
+  if (name === undefined) {
+    name = IDENTIFIER.test(key) ? key : JSON.stringify(key);
+    if (KEY_NAMES.size < KEY_NAMES_MAX) KEY_NAMES.set(key, name);
+  }
+  return name;
 }
 
 /** The marker for child `key` of a container marker (`true` covers all children). */
