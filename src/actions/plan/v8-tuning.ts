@@ -1,27 +1,28 @@
 /**
  * V8 settings for the one burst of work the plan action does: parse one plan JSON and render the comment and
  * the job summary (at most ~1 MiB of markdown), in a process that lives for a fraction of a second. V8's
- * defaults are made for long-running programs and cost this burst memory it never pays back. Measured on the
- * bench plans (terraform_data, `npm run bench`; peak RSS of the whole action, Node 20 / Node 24):
+ * defaults are made for long-running programs and cost this burst memory it never pays back. Peak RSS of the
+ * whole action on the bench plans (terraform_data, `npm run bench`), Node 20 / Node 24, defaults → tuned:
+ * 1,000 resources 62 → 50 MB / 71 → 56 MB; 10,000 109 → 81 / 117 → 88; 30,000 171 → 148 / 210 → 158.
+ * (The bare JSON.parse the issue compares against peaks at 41/46, 78/83 and 147/158 MB.)
  *
  * - The young generation grows from 1 MB towards 16 MB per semi-space as objects survive scavenges, and the
- *   parsed document and the rendered text all survive. Keeping it at 1 MB (growth factor 1) cost no time in
- *   the bench and lowered peak RSS: 10,000 resources 117 → 92 MB / 127 → 105 MB, 30,000 172 → 148 MB /
- *   210 → 158 MB. (`--max-semi-space-size` would be the usual knob, but it only works on the command line:
- *   set from code it changes nothing, on either version.)
- * - The optimising compilers (Maglev, TurboFan) compile dozens of functions in a run this short and, with
- *   their compile memory, add ~12 MB of RSS: 1,000 resources 61 → 52 MB / 70 → 57 MB and 10,000 92 → 79 MB /
- *   105 → 88 MB without them, in the same time. For larger plans they start to pay for themselves (30,000
- *   resources ran ~10% faster with them on Node 24), so they are only switched off below PLAN_JIT_OFF_BELOW.
+ *   parsed document and the rendered text all survive. Growth factor 1 keeps it at 1 MB: alone, it brings
+ *   10,000 resources to 90 / 101 MB and 30,000 to 148 / 157 MB. (`--max-semi-space-size` would be the usual
+ *   knob, but it only works on the command line: set from code it changes nothing, on either version.)
+ * - The optimising compilers (Maglev, TurboFan) compile dozens of functions in a run this short and, with their
+ *   compile memory, add ~10 MB: without them 1,000 resources go from 59 / 66 MB (growth factor 1 alone) to
+ *   50 / 56 MB, and 10,000 from 90 / 101 to 81 / 88, in the same time within the noise of the bench. For larger
+ *   plans they start to pay for themselves, so they stay on from PLAN_JIT_OFF_BELOW up.
  *
- * Both settings are restored afterwards: posting the comment and uploading a reviewed plan (which checksums
- * in JavaScript) run with V8's defaults. Only the majors measured are tuned (Node 20, V8 11.3; Node 24, V8 13.6):
+ * Both settings are restored afterwards: posting the comment and uploading a reviewed plan (which checksums in
+ * JavaScript) run with V8's defaults. Only the majors measured are tuned (Node 20, V8 11.3; Node 24, V8 13.6):
  * these are V8's internal flags, an unknown one prints "unrecognized flag" on stderr, and their effect when set
  * at run time was checked on these two (`--max-opt`, for one, is ignored at run time on Node 24).
  */
 import { setFlagsFromString } from 'node:v8';
 
-/** Plans below this many bytes of JSON are parsed and rendered without the optimising compilers. */
+/** Plans below this many characters of JSON (bytes, for ASCII) are parsed and rendered without the optimising compilers. */
 export const PLAN_JIT_OFF_BELOW = 16 * 1024 * 1024;
 
 const TUNED_NODE_MAJORS = new Set([20, 24]);
