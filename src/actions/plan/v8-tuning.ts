@@ -8,8 +8,9 @@
  *
  * - The young generation grows from 1 MB towards 16 MB per semi-space as objects survive scavenges, and the
  *   parsed document and the rendered text all survive. Growth factor 1 keeps it at 1 MB: alone, it brings
- *   10,000 resources to 90 / 101 MB and 30,000 to 148 / 157 MB. (`--max-semi-space-size` would be the usual
- *   knob, but it only works on the command line: set from code it changes nothing, on either version.)
+ *   10,000 resources to 90 / 101 MB and 30,000 to 148 / 157 MB, for ~5-9% more time at 30,000 (more, smaller
+ *   scavenges while parsing; 537 → 586 ms / 472 → 494 ms, best of 9). (`--max-semi-space-size` would be the
+ *   usual knob, but it only works on the command line: set from code it changes nothing, on either version.)
  * - The optimising compilers (Maglev, TurboFan) compile dozens of functions in a run this short and, with their
  *   compile memory, add ~10 MB: without them 1,000 resources go from 59 / 66 MB (growth factor 1 alone) to
  *   50 / 56 MB, and 10,000 from 90 / 101 to 81 / 88, in the same time within the noise of the bench. For larger
