@@ -57,10 +57,18 @@ export const COMMENT_BUDGET = COMMENT_LIMIT - COMMENT_HEADROOM;
 /** 1 MiB per step, less room for whatever else the step writes to its summary. */
 export const SUMMARY_BUDGET = 1024 * 1024 - 64 * 1024;
 
-export function renderPlan(model: PlanModel | undefined, ctx: RenderContext): RenderedPlan {
+/**
+ * `comment: false` skips the comment (returned empty, not truncated) for callers that will not post one
+ * (`comment: off`): fitting a large plan into 65,536 characters tries several levels of detail, which at 1,000
+ * resources costs as much as the whole summary.
+ */
+export function renderPlan(model: PlanModel | undefined, ctx: RenderContext, options: { comment?: boolean } = {}): RenderedPlan {
   const status = planStatus(model);
   const ordered = model ? orderChanges(model) : undefined;
-  const comment = renderDocument(model, ordered, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
+  const comment =
+    options.comment === false
+      ? { text: '', shortened: false }
+      : renderDocument(model, ordered, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
   const summary = renderDocument(model, ordered, ctx, status, { forComment: false, limit: SUMMARY_BUDGET });
   return { comment: comment.text, summary: summary.text, status, truncated: comment.shortened };
 }

@@ -98,6 +98,12 @@ describe('renderPlan layout', () => {
   const rendered = renderPlan(model, CTX);
   const list = tokens(rendered.comment);
 
+  it('skips only the comment when it will not be posted (comment: off): the summary and status are unchanged', () => {
+    const summaryOnly = renderPlan(model, CTX, { comment: false });
+    expect(summaryOnly).toEqual({ comment: '', summary: rendered.summary, status: rendered.status, truncated: false });
+    expect(rendered.comment.length).toBeGreaterThan(0);
+  });
+
   it('starts with the hidden marker and a header naming the environment and status', () => {
     expect(list[0]!.type).toBe('html_block');
     expect(list[0]!.content.trim().split('\n')[0]).toBe('<!-- dc-pipeline:plan env=dev dir=terraform/envs/dev -->');

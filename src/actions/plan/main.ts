@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
         terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
         planSha256: plan.sha256,
         diagnostics: plan.diagnostics,
-      });
+      }, { comment: inputs.comment !== 'off' });
       return { model, rendered };
     });
 
