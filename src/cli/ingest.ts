@@ -10,6 +10,7 @@ import { ingestOne } from '../actions/ingest/ingest-one.js';
 import { createProgressPrinter } from '../ingest/progress.js';
 import { EVENT_FAILED, describeOutcome, formatMs, type IngestReport } from '../ingest/report.js';
 import { UserError } from '../errors.js';
+import { keepYoungGenerationSmall } from '../runtime/young-generation.js';
 
 const VALUES = ['target', 'catalog', 'source', 'load', 'bucket', 'project-id', 'environment', 'location', 'dataflow-region',
   'dataflow-service-account'];
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   const label = (name: string): string => (name === 'dataset' ? 'Dataset' : `Flag --${name}`);
   const inputs = parseIngestInputs(reader, label);
   const json = reader.boolean('json', false);
+  keepYoungGenerationSmall();
 
   const progress = createProgressPrinter({
     write: (s) => void process.stderr.write(s),

@@ -12,6 +12,7 @@ import { readServiceConfig } from './config.js';
 import { createIngestService } from './server.js';
 import { jsonLineLogger } from './log.js';
 import { messageOf } from '../errors.js';
+import { keepYoungGenerationSmall } from '../runtime/young-generation.js';
 
 export interface RunningService {
   port: number;
@@ -20,6 +21,7 @@ export interface RunningService {
 }
 
 export async function startService(env: NodeJS.ProcessEnv, write: (line: string) => void): Promise<RunningService> {
+  keepYoungGenerationSmall();
   const log = jsonLineLogger(write);
   const config = readServiceConfig(env);
   const catalog = await loadCatalog(config.catalog);

@@ -7,8 +7,10 @@ import { runAction } from '../run-action.js';
 import { appendSummary, debug, group, info, setOutput, warning } from '../runner.js';
 import { parseIngestInputs } from './inputs.js';
 import { messageOf } from '../../errors.js';
+import { keepYoungGenerationSmall } from '../../runtime/young-generation.js';
 
 export async function run(): Promise<void> {
+  keepYoungGenerationSmall();
   await runAction('ingest', async () => {
     const inputs = parseIngestInputs(InputReader.fromRunner());
     // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.

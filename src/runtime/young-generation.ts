@@ -1,0 +1,25 @@
+/**
+ * Streaming ingest allocates a steady flow of short-lived objects (a Buffer wrapper per socket read, per parsed
+ * chunk, per upload piece) whose memory lives outside the JS heap and is released only when a scavenge collects
+ * the wrapper. V8 grows the young generation as the process runs (on Node 24 to 32 MB and more per semi-space),
+ * so dead buffers pile up between scavenges. Keeping the young generation at its initial 1 MB (growth factor 1)
+ * measured, on a 1 GB ingest through loopback HTTP to loopback GCS on Node 24: peak RSS 198 → 134 MB, and a
+ * dry run 155 → 131 MB at the same or better speed (best of 3: 98 → 104 MB per CPU-second).
+ *
+ * `--max-semi-space-size` would be the usual knob, but it only works on the command line, which an action's
+ * `runs.main` cannot pass; `--semi-space-growth-factor` takes effect when set from code. Only the Node majors it
+ * was measured on are tuned: these are V8's internal flags.
+ */
+const TUNED_NODE_MAJORS = new Set([20, 24]);
+
+let applied = false;
+
+/** Call once at the start of a process that streams data (the ingest action, `dc-pipeline ingest`, the service). */
+export function keepYoungGenerationSmall(): void {
+  if (applied) return;
+  applied = true;
+  if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0]))) return;
+  // process.getBuiltinModule (Node 20.16+) loads node:v8 without a static import in every bundle that reaches here.
+  const v8 = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
+  v8?.setFlagsFromString('--semi-space-growth-factor=1');
+}
