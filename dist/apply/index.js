@@ -285,7 +285,7 @@ const USER_AGENT = 'dc-pipeline-actions/0.1.0';
 async function connect(options) {
     const [cloudbuild, storage, github] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 941562).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
-        __nccwpck_require__.e(/* import() */ 505316).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
+        __nccwpck_require__.e(/* import() */ 471923).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
         Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(756717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
     ]);
     const cloudBuild = await cloudbuild.createCloudBuild({ projectId: options.projectId, region: options.region, env: options.env, userAgent: USER_AGENT });
@@ -410,6 +410,9 @@ function userError(fn) {
         throw new errors/* UserError */.y(`Input ${error.message}`);
     }
 }
+function gsUri(location) {
+    return `gs://${location.bucket}${location.prefix ? `/${location.prefix}` : ''}`;
+}
 function inputs_parseInputs(reader, workspace = process.cwd()) {
     const projectId = reader.required('project-id');
     if (!/^[a-z][a-z0-9-:.]{4,61}[a-z0-9]$/.test(projectId)) {
@@ -430,10 +433,16 @@ function inputs_parseInputs(reader, workspace = process.cwd()) {
     const triggerId = reader.string('trigger-id');
     const buildConfigInput = reader.string('build-config', DEFAULT_BUILD_CONFIG);
     const serviceAccount = reader.string('service-account') || undefined;
+    const logsBucketInput = reader.string('logs-bucket');
+    // Cloud Build wants gs://bucket[/prefix] and writes log-<id>.txt under it; normalised without a trailing slash.
+    const logsBucket = logsBucketInput ? gsUri(userError(() => (0,object_store/* parseGsUri */.yq)(logsBucketInput, 'logs-bucket'))) : undefined;
     let handoff;
     if (triggerId) {
         if (buildConfigInput !== DEFAULT_BUILD_CONFIG) {
             throw new errors/* UserError */.y('Only one of `build-config` or `trigger-id` can be set: the trigger brings its own build config.');
+        }
+        if (logsBucket) {
+            throw new errors/* UserError */.y('Only one of `logs-bucket` or `trigger-id` can be set: a trigger runs its own build config, whose logsBucket the action cannot override.');
         }
         handoff = { kind: 'trigger', triggerId };
     }
@@ -447,7 +456,13 @@ function inputs_parseInputs(reader, workspace = process.cwd()) {
             : userError(() => (0,object_store/* parseGsUri */.yq)(`gs://${sourceBucketInput}`, 'source-bucket')).bucket;
         // Without a reviewed plan there is nothing to download: the default config becomes the plan-and-apply one.
         const config = !requireReviewedPlan && buildConfigInput === DEFAULT_BUILD_CONFIG ? PLAN_APPLY_BUILD_CONFIG : buildConfigInput;
-        handoff = { kind: 'build-config', file: (0,external_node_path_.isAbsolute)(config) ? config : (0,external_node_path_.resolve)(workspace, config), sourceBucket, serviceAccount };
+        handoff = {
+            kind: 'build-config',
+            file: (0,external_node_path_.isAbsolute)(config) ? config : (0,external_node_path_.resolve)(workspace, config),
+            sourceBucket,
+            ...(serviceAccount ? { serviceAccount } : {}),
+            ...(logsBucket ? { logsBucket } : {}),
+        };
     }
     const substitutions = reader.keyValues('substitutions');
     for (const key of Object.keys(substitutions)) {
@@ -500,8 +515,8 @@ async function run() {
             throw new errors/* UserError */.y('Input `github-token` is empty: it is needed to find the merged pull request.');
         // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
         const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(115440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
-            __nccwpck_require__.e(/* import() */ 628743).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
+            Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(607007)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
+            __nccwpck_require__.e(/* import() */ 488505).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
             __nccwpck_require__.e(/* import() */ 625805).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
         ]);
         const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8482);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5984);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8482:
+/***/ 5984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -278,7 +278,10 @@ async function runAction(action, body) {
     }
 }
 
+// EXTERNAL MODULE: ./src/ingest/dataflow.ts
+var dataflow = __nccwpck_require__(2214);
 ;// CONCATENATED MODULE: ./src/actions/ingest/inputs.ts
+
 
 const DATASET_NAME = /^[a-z][a-z0-9_]*$/;
 /** `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI). */
@@ -305,7 +308,35 @@ function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
         target: reader.choice('target', ['gcp', 'local'], 'gcp'),
         location: reader.string('location'),
         dataflowRegion: reader.string('dataflow-region'),
+        dataflowServiceAccount: (0,dataflow/* parseDataflowServiceAccount */.Gf)(reader.string('dataflow-service-account'), label('dataflow-service-account')) ?? '',
     };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/young-generation.ts
+/**
+ * Streaming ingest allocates a steady flow of short-lived objects (a Buffer wrapper per socket read, per parsed
+ * chunk, per upload piece) whose memory lives outside the JS heap and is released only when a scavenge collects
+ * the wrapper. V8 grows the young generation as the process runs (on Node 24 to 32 MB and more per semi-space),
+ * so dead buffers pile up between scavenges. Keeping the young generation at its initial 1 MB (growth factor 1)
+ * measured, on a 1 GB ingest through loopback HTTP to loopback GCS on Node 24: peak RSS 198 → 134 MB, and a
+ * dry run 155 → 131 MB at the same or better speed (best of 3: 98 → 104 MB per CPU-second).
+ *
+ * `--max-semi-space-size` would be the usual knob, but it only works on the command line, which an action's
+ * `runs.main` cannot pass; `--semi-space-growth-factor` takes effect when set from code. Only the Node majors it
+ * was measured on are tuned: these are V8's internal flags.
+ */
+const TUNED_NODE_MAJORS = new Set([20, 24]);
+let applied = false;
+/** Call once at the start of a process that streams data (the ingest action, `dc-pipeline ingest`, the service). */
+function keepYoungGenerationSmall() {
+    if (applied)
+        return;
+    applied = true;
+    if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0])))
+        return;
+    // process.getBuiltinModule (Node 20.16+) loads node:v8 without a static import in every bundle that reaches here.
+    const v8 = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
+    v8?.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ingest/main.ts
@@ -318,12 +349,14 @@ function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
 
 
 
+
 async function run() {
+    keepYoungGenerationSmall();
     await runAction('ingest', async () => {
         const inputs = parseIngestInputs(InputReader.fromRunner());
         // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.
         const [{ ingestOne }, { EVENT_FAILED, reportMarkdown, reportOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(633663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 267)),
+            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(401578)]).then(__nccwpck_require__.bind(__nccwpck_require__, 267)),
             __nccwpck_require__.e(/* import() */ 412268).then(__nccwpck_require__.bind(__nccwpck_require__, 60)),
         ]);
         const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () => ingestOne(inputs, {
@@ -371,6 +404,167 @@ function messageOf(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 2214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ parseDataflowServiceAccount),
+/* harmony export */   RF: () => (/* binding */ dataflowJobName),
+/* harmony export */   UX: () => (/* binding */ csvToBigQueryParameters),
+/* harmony export */   createDataflowLauncher: () => (/* binding */ createDataflowLauncher),
+/* harmony export */   gV: () => (/* binding */ dataflowSchemaJson)
+/* harmony export */ });
+/* unused harmony export templateGcsPath */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** The schema file the template reads (schemaJSONPath). */
+function dataflowSchemaJson(schema) {
+    return JSON.stringify({ 'BigQuery Schema': schema.map((c) => ({ name: c.name, type: c.type, mode: c.mode })) }, null, 2) + '\n';
+}
+/** Dataflow job names: [a-z]([-a-z0-9]{0,1022}[a-z0-9])? — underscores are not allowed. */
+function dataflowJobName(dataset, sha256) {
+    return `ingest-${dataset.replace(/_/g, '-')}-${sha256.slice(0, 16)}`.replace(/-+$/, '');
+}
+function templateGcsPath(region, version) {
+    return `gs://dataflow-templates-${region}/${version}/GCS_CSV_to_BigQuery`;
+}
+/** Template parameters for one staged object (always UTF-8, comma, header row: the stage wrote it that way). */
+function csvToBigQueryParameters(input) {
+    return {
+        inputFilePattern: input.objectUri,
+        schemaJSONPath: input.schemaUri,
+        outputTable: input.outputTable,
+        bigQueryLoadingTemporaryDirectory: input.tempDirectory,
+        badRecordsOutputTable: input.badRecordsTable,
+        delimiter: ',',
+        csvFormat: 'Default',
+        containsHeaders: 'true',
+        csvFileEncoding: 'UTF-8',
+    };
+}
+// Dataflow takes a bare email here (not projects/-/serviceAccounts/…). User-managed accounts end in
+// .iam.gserviceaccount.com, Google-managed ones in e.g. developer.gserviceaccount.com: accept any name@domain.
+const SERVICE_ACCOUNT_EMAIL = /^[a-z0-9][a-z0-9._+-]*@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+/**
+ * The Dataflow worker service account as configured (input, flag or variable named by `name`); '' means unset.
+ * Throws a UserError naming the setting and the value when it is not an email.
+ */
+function parseDataflowServiceAccount(value, name) {
+    const email = value.trim();
+    if (!email)
+        return undefined;
+    if (!SERVICE_ACCOUNT_EMAIL.test(email)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${name} was "${email}"; expected a service account email such as ingest-dataflow@my-project.iam.gserviceaccount.com.`);
+    }
+    return email;
+}
+const USER_AGENT = 'dc-pipeline-actions/0.1 (ingest)';
+function emulatorBase(env) {
+    const host = env.DATAFLOW_EMULATOR_HOST?.trim();
+    if (!host)
+        return undefined;
+    return (/^https?:\/\//.test(host) ? host : `http://${host}`).replace(/\/+$/, '');
+}
+async function accessToken() {
+    // Loaded only on the real-Dataflow path: google-auth-library is a dependency of the Google clients already.
+    const { GoogleAuth } = await Promise.all(/* import() */[__nccwpck_require__.e(368641), __nccwpck_require__.e(307819)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+    const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
+    const token = await auth.getAccessToken();
+    if (!token)
+        throw new Error('Application Default Credentials returned no access token for Dataflow.');
+    return token;
+}
+function createDataflowLauncher(options) {
+    const emulator = emulatorBase(options.env);
+    const base = emulator ?? 'https://dataflow.googleapis.com';
+    const doFetch = options.fetchImpl ?? fetch;
+    const retries = options.retries ?? 4;
+    const version = options.templateVersion ?? 'latest';
+    const location = `projects/${encodeURIComponent(options.projectId)}/locations/${encodeURIComponent(options.region)}`;
+    async function call(method, path, body) {
+        const headers = { 'user-agent': USER_AGENT, accept: 'application/json' };
+        if (body !== undefined)
+            headers['content-type'] = 'application/json';
+        if (!emulator)
+            headers.authorization = `Bearer ${await accessToken()}`;
+        let lastError;
+        for (let attempt = 1; attempt <= retries; attempt++) {
+            try {
+                const res = await doFetch(`${base}/v1b3/${path}`, {
+                    method,
+                    headers,
+                    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+                    signal: AbortSignal.timeout(60_000),
+                });
+                const text = await res.text();
+                const json = (text ? JSON.parse(text) : {});
+                if ((res.status === 429 || res.status >= 500) && attempt < retries) {
+                    lastError = new Error(`HTTP ${res.status}`);
+                }
+                else {
+                    return { status: res.status, json };
+                }
+            }
+            catch (error) {
+                lastError = error;
+                if (attempt === retries)
+                    break;
+            }
+            await new Promise((r) => setTimeout(r, Math.min(8000, 250 * 2 ** (attempt - 1))));
+        }
+        throw new Error(`Dataflow ${method} ${path} failed after ${retries} attempts: ${lastError?.message ?? lastError}`);
+    }
+    function errorText(json) {
+        const error = json.error;
+        return error?.message ?? JSON.stringify(json);
+    }
+    async function findActive(jobName) {
+        let pageToken = '';
+        do {
+            const query = `filter=ACTIVE${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
+            const { status, json } = await call('GET', `${location}/jobs?${query}`);
+            if (status !== 200)
+                throw new Error(`Failed to list Dataflow jobs in ${location}: ${errorText(json)}`);
+            const hit = (json.jobs ?? []).find((j) => j.name === jobName);
+            if (hit)
+                return hit;
+            pageToken = json.nextPageToken ?? '';
+        } while (pageToken);
+        return undefined;
+    }
+    return {
+        projectId: options.projectId,
+        region: options.region,
+        async launch(request) {
+            const gcsPath = templateGcsPath(options.region, version);
+            const { status, json } = await call('POST', `${location}/templates:launch?gcsPath=${encodeURIComponent(gcsPath)}`, {
+                jobName: request.jobName,
+                parameters: request.parameters,
+                environment: {
+                    tempLocation: request.tempLocation,
+                    ...(options.serviceAccountEmail ? { serviceAccountEmail: options.serviceAccountEmail } : {}),
+                },
+            });
+            if (status === 200) {
+                const job = (json.job ?? {});
+                if (!job.id)
+                    throw new Error(`Dataflow launched ${request.jobName} but returned no job id.`);
+                return { jobId: job.id, jobName: request.jobName, adopted: false };
+            }
+            // A job with this name is already running (a concurrent delivery, or a retried launch that did go through).
+            if (status === 409) {
+                const active = await findActive(request.jobName);
+                if (active?.id)
+                    return { jobId: active.id, jobName: request.jobName, adopted: true };
+            }
+            throw new Error(`Failed to launch Dataflow template ${gcsPath} as ${request.jobName}: HTTP ${status}: ${errorText(json)}`);
+        },
+    };
 }
 
 
