@@ -8,9 +8,9 @@
  *
  * `--max-semi-space-size` would be the usual knob, but it only works on the command line, which an action's
  * `runs.main` cannot pass; `--semi-space-growth-factor` takes effect when set from code. Only the Node majors it
- * was measured on are tuned: these are V8's internal flags.
+ * was measured on are tuned (see tunable-v8.ts).
  */
-const TUNED_NODE_MAJORS = new Set([20, 24]);
+import { tunableV8 } from './tunable-v8.js';
 
 let applied = false;
 
@@ -18,8 +18,5 @@ let applied = false;
 export function keepYoungGenerationSmall(): void {
   if (applied) return;
   applied = true;
-  if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0]))) return;
-  // process.getBuiltinModule (Node 20.16+) loads node:v8 without a static import in every bundle that reaches here.
-  const v8 = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
-  v8?.setFlagsFromString('--semi-space-growth-factor=1');
+  tunableV8()?.setFlagsFromString('--semi-space-growth-factor=1');
 }

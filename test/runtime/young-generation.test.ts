@@ -6,18 +6,21 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requiredNodes } from '../helpers/node-binaries.js';
 
-// The setting is process-wide, so each case runs in its own Node process: the module compiled as it is, then a
+// The setting is process-wide, so each case runs in its own Node process: the modules compiled as they are, then a
 // stream-like workload (short-lived buffers plus a few survivors) and the size the young generation grew to.
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dcp-young-'));
-  const source = readFileSync(join(process.cwd(), 'src/runtime/young-generation.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  writeFileSync(join(dir, 'young-generation.mjs'), outputText);
+  writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+  for (const name of ['young-generation', 'tunable-v8']) {
+    const source = readFileSync(join(process.cwd(), `src/runtime/${name}.ts`), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    writeFileSync(join(dir, `${name}.js`), outputText);
+  }
   writeFileSync(
-    join(dir, 'workload.mjs'),
+    join(dir, 'workload.js'),
     `import v8 from 'node:v8';
-import { keepYoungGenerationSmall } from './young-generation.mjs';
+import { keepYoungGenerationSmall } from './young-generation.js';
 if (process.argv[2] === 'tuned') keepYoungGenerationSmall();
 const kept = [];
 for (let i = 0; i < 200_000; i++) {
@@ -35,7 +38,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('keepYoungGenerationSmall', () => {
   for (const node of requiredNodes()) {
     it(`keeps the young generation at its initial size on Node ${node.major}, where it otherwise grows`, () => {
-      const run = (mode: string) => Number(execFileSync(node.path, [join(dir, 'workload.mjs'), mode], { encoding: 'utf8' }));
+      const run = (mode: string) => Number(execFileSync(node.path, [join(dir, 'workload.js'), mode], { encoding: 'utf8' }));
       const untuned = run('untuned');
       const tuned = run('tuned');
       expect(tuned).toBeLessThanOrEqual(2 * 1024 * 1024);

@@ -22,12 +22,12 @@
  * at run time was checked on these two (`--max-opt`, for one, is ignored at run time on Node 24).
  */
 
+import { tunableV8 } from '../../runtime/tunable-v8.js';
+
 /** Plans this small (characters of JSON) run untuned: there is nothing to save, and node:v8 costs ~3 ms to load. */
 export const PLAN_TUNE_FROM = 256 * 1024;
 /** Plans below this many characters of JSON (bytes, for ASCII) are parsed and rendered without the optimising compilers. */
 export const PLAN_JIT_OFF_BELOW = 16 * 1024 * 1024;
-
-const TUNED_NODE_MAJORS = new Set([20, 24]);
 
 /** Runs `burst` (parse and render one plan of `jsonBytes`) with the settings above, then restores the defaults. */
 export function withBurstTuning<T>(jsonBytes: number, burst: () => T): T {
@@ -43,13 +43,4 @@ export function withBurstTuning<T>(jsonBytes: number, burst: () => T): T {
     // Maglev is on by default in Node 24 and off (experimental) in Node 20.
     if (jitOff) v8.setFlagsFromString(process.versions.node.startsWith('24.') ? '--turbofan --maglev' : '--turbofan');
   }
-}
-
-/**
- * node:v8 on the majors measured, loaded when first needed rather than imported: the one-resource plans of the
- * cold-start check never need it. (process.getBuiltinModule: Node 20.16 and later; older 20.x run untuned.)
- */
-function tunableV8(): typeof import('node:v8') | undefined {
-  if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0]))) return undefined;
-  return typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
 }
