@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5984);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5640);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5984:
+/***/ 5640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -312,6 +312,20 @@ function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runtime/tunable-v8.ts
+/**
+ * node:v8, for setting V8 flags at run time, on the Node majors whose V8 the settings were measured on (Node 20,
+ * V8 11.3; Node 24, V8 13.6) — these are V8's internal flags — and undefined elsewhere. Loaded through
+ * process.getBuiltinModule (Node 20.16 and later; older 20.x run untuned) rather than imported, so a bundle that
+ * never tunes does not pay to load it.
+ */
+const TUNED_NODE_MAJORS = new Set([20, 24]);
+function tunableV8() {
+    if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0])))
+        return undefined;
+    return typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/runtime/young-generation.ts
 /**
  * Streaming ingest allocates a steady flow of short-lived objects (a Buffer wrapper per socket read, per parsed
@@ -323,20 +337,16 @@ function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
  *
  * `--max-semi-space-size` would be the usual knob, but it only works on the command line, which an action's
  * `runs.main` cannot pass; `--semi-space-growth-factor` takes effect when set from code. Only the Node majors it
- * was measured on are tuned: these are V8's internal flags.
+ * was measured on are tuned (see tunable-v8.ts).
  */
-const TUNED_NODE_MAJORS = new Set([20, 24]);
+
 let applied = false;
 /** Call once at the start of a process that streams data (the ingest action, `dc-pipeline ingest`, the service). */
 function keepYoungGenerationSmall() {
     if (applied)
         return;
     applied = true;
-    if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0])))
-        return;
-    // process.getBuiltinModule (Node 20.16+) loads node:v8 without a static import in every bundle that reaches here.
-    const v8 = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
-    v8?.setFlagsFromString('--semi-space-growth-factor=1');
+    tunableV8()?.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ingest/main.ts

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5624);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5605);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5624:
+/***/ 5605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1691,6 +1691,20 @@ function readIfExists(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/runtime/tunable-v8.ts
+/**
+ * node:v8, for setting V8 flags at run time, on the Node majors whose V8 the settings were measured on (Node 20,
+ * V8 11.3; Node 24, V8 13.6) — these are V8's internal flags — and undefined elsewhere. Loaded through
+ * process.getBuiltinModule (Node 20.16 and later; older 20.x run untuned) rather than imported, so a bundle that
+ * never tunes does not pay to load it.
+ */
+const TUNED_NODE_MAJORS = new Set([20, 24]);
+function tunableV8() {
+    if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0])))
+        return undefined;
+    return typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/plan/v8-tuning.ts
 /**
  * V8 settings for the one burst of work the plan action does: parse one plan JSON and render the comment and
@@ -1715,11 +1729,11 @@ function readIfExists(path) {
  * these are V8's internal flags, an unknown one prints "unrecognized flag" on stderr, and their effect when set
  * at run time was checked on these two (`--max-opt`, for one, is ignored at run time on Node 24).
  */
+
 /** Plans this small (characters of JSON) run untuned: there is nothing to save, and node:v8 costs ~3 ms to load. */
 const PLAN_TUNE_FROM = 256 * 1024;
 /** Plans below this many characters of JSON (bytes, for ASCII) are parsed and rendered without the optimising compilers. */
 const PLAN_JIT_OFF_BELOW = 16 * 1024 * 1024;
-const TUNED_NODE_MAJORS = new Set([20, 24]);
 /** Runs `burst` (parse and render one plan of `jsonBytes`) with the settings above, then restores the defaults. */
 function withBurstTuning(jsonBytes, burst) {
     const v8 = jsonBytes >= PLAN_TUNE_FROM ? tunableV8() : undefined;
@@ -1738,15 +1752,6 @@ function withBurstTuning(jsonBytes, burst) {
         if (jitOff)
             v8.setFlagsFromString(process.versions.node.startsWith('24.') ? '--turbofan --maglev' : '--turbofan');
     }
-}
-/**
- * node:v8 on the majors measured, loaded when first needed rather than imported: the one-resource plans of the
- * cold-start check never need it. (process.getBuiltinModule: Node 20.16 and later; older 20.x run untuned.)
- */
-function tunableV8() {
-    if (!TUNED_NODE_MAJORS.has(Number(process.versions.node.split('.')[0])))
-        return undefined;
-    return typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:v8') : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/plan/main.ts
