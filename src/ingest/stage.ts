@@ -19,7 +19,6 @@ import { NotFoundError, type ObjectStore, type WriteOptions } from '../storage/o
 
 export const INDEX_VERSION = 1;
 
-
 export interface StagedPaths {
   object: string;
   quarantine: string;

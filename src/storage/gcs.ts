@@ -8,7 +8,7 @@
 import { PassThrough, Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
 import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
-import { crc32cBase64, Crc32c, Crc32cStream } from './crc32c.js';
+import { crc32cBase64, Crc32c } from './crc32c.js';
 import { isConnectionError, statusOf, withContext } from './gcs-errors.js';
 import { DEFAULT_DOWNLOAD_POLICY, downloadWithRetries, withWatchdog, type DownloadPolicy } from './gcs-download.js';
 
@@ -266,33 +266,26 @@ function sentBuffer(data: Buffer): Sent {
 }
 
 function sentStream(source: Readable, declaredCrc32c: string | undefined): Sent {
-  if (declaredCrc32c !== undefined) {
-    // The caller vouches for the checksum (and GCS enforces it): only count the bytes.
-    const counter = new ByteCounter();
-    const data = pipeline(source, counter, () => undefined);
-    return {
-      data,
-      crc32c: () => declaredCrc32c,
-      matches: (info) => counter.complete && info.size === counter.bytes && info.crc32c === declaredCrc32c,
-    };
-  }
-  const checksum = new Crc32cStream();
-  let complete = false;
-  checksum.on('finish', () => (complete = true));
-  const data = pipeline(source, checksum, () => undefined);
-  return {
-    data,
-    crc32c: () => checksum.crc32c.base64(),
-    matches: (info) => complete && info.size === checksum.crc32c.bytes && info.crc32c === checksum.crc32c.base64(),
-  };
+  // A declared checksum is the caller's (and GCS enforces it): then the bytes are only counted.
+  const tally = new SentTally(declaredCrc32c === undefined);
+  const data = pipeline(source, tally, () => undefined);
+  const crc32c = () => declaredCrc32c ?? tally.crc32c.base64();
+  return { data, crc32c, matches: (info) => tally.complete && info.size === tally.bytes && info.crc32c === crc32c() };
 }
 
-class ByteCounter extends Transform {
+/** What passed through on its way to the upload: its size, whether it all did, and (when asked) its CRC32C. */
+class SentTally extends Transform {
+  readonly crc32c = new Crc32c();
   bytes = 0;
   complete = false;
 
+  constructor(private readonly checksum: boolean) {
+    super();
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
+    if (this.checksum) this.crc32c.update(chunk);
     callback(null, chunk);
   }
 
