@@ -75,10 +75,11 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): DuckDbWa
 /**
  * DuckDB's defaults (memory_limit = 80% of RAM, insertion order kept) let one 1 GB load grow this process to 2.1 GB
  * and crawl at 2 MB/s. With a 32 MB limit, insertion order released (BigQuery keeps none either) and 4 MiB CSV
- * buffers (see readCsvSql), the same load peaks at ~160 MB and runs at ~90 MB/s, spilling to disk if needed.
+ * buffers (see readCsvSql), the load alone took 10.4–10.8 s (~95 MB/s) and a whole 1 GB local ingest peaks at
+ * ~175 MB, spilling to disk if needed.
  */
 export const LOAD_MEMORY_LIMIT = '32MB';
-/** For the rare load that cannot fit (very wide rows): retried once with room, then the limit is restored. */
+/** For the rare load that cannot fit (very wide rows): retried once with room, then the limit is set back. */
 export const LOAD_MEMORY_FALLBACK = '2GB';
 
 async function loadWithinMemory(
