@@ -145,9 +145,11 @@ export class Uploads {
 
   #append(session: Session, data: Buffer): void {
     if (data.length === 0) return;
-    session.chunks.push(Buffer.from(data));
+    const stored = Buffer.from(data);
+    session.chunks.push(stored);
     session.received += data.length;
-    session.unhashed.push(data);
+    // The stored copy, so the request body is not kept alive until it is hashed.
+    session.unhashed.push(stored);
     if (session.unhashed.length === 1) setImmediate(() => hashPending(session));
   }
 
