@@ -184,6 +184,27 @@ class GcsStore implements ObjectStore {
     return { created: true, info: toObjectInfo(bucket, file.metadata) };
   }
 
+  async copyOnce(bucket: string, from: string, to: string): Promise<WriteResult> {
+    const source = await this.#file(bucket, from);
+    const target = await this.#file(bucket, to);
+    try {
+      // Conditional on the destination not existing, so the client may retry it (RetryConditional).
+      const [, response] = await source.copy(target, { preconditionOpts: { ifGenerationMatch: 0 } });
+      const resource = (response as { resource?: FileMetadata } | undefined)?.resource;
+      const info = resource ? toObjectInfo(bucket, resource) : await this.stat(bucket, to);
+      if (!info) throw new Error(`${this.uri(bucket, to)} is missing right after it was copied.`);
+      return { created: true, info };
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) throw new NotFoundError(`${this.uri(bucket, from)} does not exist.`);
+      if (status === 412) {
+        const existing = await this.stat(bucket, to);
+        if (existing) return { created: false, info: existing };
+      }
+      throw withContext(`copy ${this.uri(bucket, from)} to`, this.uri(bucket, to), err);
+    }
+  }
+
   async stat(bucket: string, name: string): Promise<ObjectInfo | undefined> {
     const file = await this.#file(bucket, name);
     try {

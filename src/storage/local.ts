@@ -116,6 +116,41 @@ class LocalStore implements ObjectStore {
     return { created: true, info };
   }
 
+  async copyOnce(bucket: string, from: string, to: string): Promise<WriteResult> {
+    const source = this.#dataPath(bucket, from);
+    const target = this.#dataPath(bucket, to);
+    const original = await this.stat(bucket, from);
+    if (!original) throw new NotFoundError(`${this.uri(bucket, from)} does not exist.`);
+    const existing = await this.stat(bucket, to);
+    if (existing) return { created: false, info: existing };
+    const metaTemp = `${await this.#tempPath()}.json`;
+    try {
+      const meta: Sidecar = { crc32c: original.crc32c, size: original.size, metadata: { ...original.metadata } };
+      if (original.contentType) meta.contentType = original.contentType;
+      await writeFile(metaTemp, JSON.stringify(meta));
+      await mkdir(dirname(target), { recursive: true });
+      // A second name for the same file: nothing is copied, and link() refuses an existing name (write-once).
+      try {
+        await link(source, target);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const winner = await this.stat(bucket, to);
+        if (winner) return { created: false, info: winner };
+        throw err;
+      }
+      const metaTarget = this.#metaPath(bucket, to);
+      await mkdir(dirname(metaTarget), { recursive: true });
+      await rename(metaTemp, metaTarget);
+    } catch (err) {
+      throw failure(`copy ${this.uri(bucket, from)} to`, this.uri(bucket, to), err);
+    } finally {
+      await unlink(metaTemp).catch(() => undefined);
+    }
+    const info = await this.stat(bucket, to);
+    if (!info) throw new Error(`${this.uri(bucket, to)} disappeared right after it was copied.`);
+    return { created: true, info };
+  }
+
   async stat(bucket: string, name: string): Promise<ObjectInfo | undefined> {
     const path = this.#dataPath(bucket, name);
     let st;

@@ -44,6 +44,12 @@ export interface ObjectStore {
    * a corrupted upload is deleted, never left behind. Large or streamed sources use a resumable upload.
    */
   writeOnce(bucket: string, name: string, source: Buffer | string | Readable, options?: WriteOptions): Promise<WriteResult>;
+  /**
+   * Copy `from` to `to` inside the bucket without moving the bytes through this process (GCS objects.rewrite,
+   * a hard link locally), only if `to` does not exist yet (ifGenerationMatch: 0; created false otherwise). The
+   * copy keeps the source's content type and metadata, and its checksums. Throws NotFoundError when `from` is absent.
+   */
+  copyOnce(bucket: string, from: string, to: string): Promise<WriteResult>;
   /** Metadata, or undefined when the object does not exist. */
   stat(bucket: string, name: string): Promise<ObjectInfo | undefined>;
   /** Whole object, or bytes [start, end] inclusive; throws NotFoundError when absent. */

@@ -1,10 +1,10 @@
 /**
  * A loopback Google Cloud Storage server speaking the JSON API the way @google-cloud/storage 7 uses it: bucket
  * get/insert; object insert (media, multipart, resumable with 308 Resume Incomplete), get (metadata, alt=media
- * with Range → 206/416, x-goog-hash), list (prefix, delimiter, pages), patch, delete; generation/metageneration
- * preconditions → 412; declared CRC32C/MD5 checked against the received bytes → 400. Errors use Google's JSON
- * error shape. Tests inject 5xx answers, dropped connections and corrupted uploads, count requests, and make
- * a bucket unreadable.
+ * with Range → 206/416, x-goog-hash), list (prefix, delimiter, pages), patch, delete, rewrite (copy);
+ * generation/metageneration preconditions → 412; declared CRC32C/MD5 checked against the received bytes → 400.
+ * Errors use Google's JSON error shape. Tests inject 5xx answers, dropped connections and corrupted uploads,
+ * count requests, and make a bucket unreadable.
  *
  * Point the real client at it with `STORAGE_EMULATOR_HOST=<url>` through src/storage/gcs.ts.
  */
@@ -58,6 +58,7 @@ export interface GcsServer {
 
 const OBJECT_PATH = /^\/(?:storage\/v1|download\/storage\/v1)\/b\/([^/]+)\/o\/(.+)$/;
 const OBJECTS_PATH = /^\/storage\/v1\/b\/([^/]+)\/o\/?$/;
+const REWRITE_PATH = /^\/storage\/v1\/b\/([^/]+)\/o\/([^/]+)\/rewriteTo\/b\/([^/]+)\/o\/([^/]+)$/;
 const BUCKET_PATH = /^\/storage\/v1\/b\/([^/]+)\/?$/;
 // gcloud (apitools) sends resumable uploads to /resumable/upload/…, which GCS serves like /upload/….
 const UPLOAD_PATH = /^\/(?:resumable\/)?upload\/storage\/v1\/b\/([^/]+)\/o\/?$/;
@@ -133,6 +134,11 @@ export async function startGcsServer(options: GcsServerOptions = {}): Promise<Gc
         if (method === 'PUT' || method === 'POST') return uploads.chunk(ctx, uploadId);
       } else if (method === 'POST') {
         return uploads.insert(ctx, bucket);
+      }
+    } else if ((m = REWRITE_PATH.exec(path))) {
+      if (method === 'POST') {
+        const [sourceBucket, sourceName, bucket, name] = m.slice(1).map((part) => decodeURIComponent(part));
+        return routes.rewriteObject(ctx, { bucket: sourceBucket!, name: sourceName! }, { bucket: bucket!, name: name! });
       }
     } else if ((m = OBJECT_PATH.exec(path))) {
       const bucket = decodeURIComponent(m[1] as string);

@@ -97,6 +97,41 @@ export function objectStoreContract(kind: string, setup: () => Promise<StoreHarn
       for (const r of results) expect(r.info.crc32c).toBe(crc32cBase64(stored));
     });
 
+    it('copies an object once to a new name, keeping its bytes, CRC32C, content type and metadata', async () => {
+      const data = randomBytes(300_000);
+      await store.writeOnce(bucket, 'tmp/ingest/incoming.csv', data, { contentType: 'text/csv', metadata: { sha256: 'abc' } });
+      const copied = await store.copyOnce(bucket, 'tmp/ingest/incoming.csv', 'raw/people/abc.csv');
+      expect(copied.created).toBe(true);
+      expect(copied.info).toMatchObject({ name: 'raw/people/abc.csv', size: data.length, crc32c: crc32cBase64(data), contentType: 'text/csv', metadata: { sha256: 'abc' } });
+      expectSameBytes(await store.read(bucket, 'raw/people/abc.csv'), data);
+      // The copy outlives its source.
+      await store.delete(bucket, 'tmp/ingest/incoming.csv');
+      expectSameBytes(await store.read(bucket, 'raw/people/abc.csv'), data);
+      expect(await store.stat(bucket, 'raw/people/abc.csv')).toEqual(copied.info);
+    });
+
+    it('leaves an existing destination alone and reports created:false when copying onto it', async () => {
+      const first = await store.writeOnce(bucket, 'raw/taken.csv', 'first');
+      await store.writeOnce(bucket, 'tmp/other.csv', 'second');
+      const copied = await store.copyOnce(bucket, 'tmp/other.csv', 'raw/taken.csv');
+      expect(copied).toMatchObject({ created: false, info: { generation: first.info.generation, crc32c: crc32cBase64('first') } });
+      expect((await store.read(bucket, 'raw/taken.csv')).toString()).toBe('first');
+    });
+
+    it('lets exactly one of several concurrent copies onto a name win', async () => {
+      const names = Array.from({ length: 5 }, (_, i) => `tmp/copy-${i}`);
+      for (const [i, name] of names.entries()) await store.writeOnce(bucket, name, `content ${i}`);
+      const results = await Promise.all(names.map((name) => store.copyOnce(bucket, name, 'raw/contested.csv')));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const winner = results.findIndex((r) => r.created);
+      expect((await store.read(bucket, 'raw/contested.csv')).toString()).toBe(`content ${winner}`);
+    });
+
+    it('throws NotFoundError when the object to copy does not exist, creating nothing', async () => {
+      await expect(store.copyOnce(bucket, 'tmp/missing.csv', 'raw/never.csv')).rejects.toBeInstanceOf(NotFoundError);
+      expect(await store.stat(bucket, 'raw/never.csv')).toBeUndefined();
+    });
+
     it('writes a streamed source of many chunks and records its CRC32C', async () => {
       const parts = Array.from({ length: 40 }, () => randomBytes(16 * 1024));
       const whole = Buffer.concat(parts);

@@ -1,8 +1,8 @@
 /**
  * The JSON API's bucket and object routes other than uploads: buckets get/insert; objects get (metadata and
- * alt=media with ranges), list, patch, delete.
+ * alt=media with ranges), list, patch, delete, rewrite (copy).
  */
-import { bucketResource, objectResource, preconditionsFrom, etagOf, type ObjectRecord } from './objects.js';
+import { bucketResource, objectResource, preconditionsFrom, etagOf, type ObjectMetadataInput, type ObjectRecord } from './objects.js';
 import { GcsError, badRequest, forbidden, notFound, preconditionFailed } from './errors.js';
 import { parseJsonBody, sendJson, dropConnection, type Context } from './http.js';
 
@@ -160,4 +160,43 @@ export async function patchObject(ctx: Context, bucket: string, name: string): P
     throw preconditionFailed('If-Metageneration-Match');
   }
   sendJson(ctx.res, 200, objectResource(ctx.baseUrl, ctx.state.patch(record, parseJsonBody(data))));
+}
+
+/**
+ * objects.rewrite, which the client's `file.copy()` calls: preconditions (ifGenerationMatch: 0 for write-once)
+ * apply to the destination, ifSourceGenerationMatch / sourceGeneration to the source. Without a resource in the
+ * body the copy keeps the source's content type and metadata. Same-bucket copies finish in one call, as GCS
+ * does for objects in the same location and storage class, so no rewriteToken is ever returned.
+ */
+export async function rewriteObject(
+  ctx: Context,
+  source: { bucket: string; name: string },
+  destination: { bucket: string; name: string },
+): Promise<void> {
+  const { data } = await ctx.body();
+  const body = parseJsonBody(data);
+  checkRead(ctx, source.bucket);
+  const record = ctx.state.bucket(source.bucket).get(source.name);
+  const q = ctx.url.searchParams;
+  const wanted = q.get('sourceGeneration');
+  if (!record || (wanted !== null && wanted !== record.generation)) throw notFound(`${source.bucket}/${source.name}`);
+  const ifSource = q.get('ifSourceGenerationMatch');
+  if (ifSource !== null && ifSource !== record.generation) throw preconditionFailed('If-Source-Generation-Match');
+  ctx.state.check(destination.bucket, destination.name, preconditionsFrom(q));
+  const fromBody = Object.keys(body).length > 0;
+  const copy = ctx.state.put(
+    destination.bucket,
+    destination.name,
+    record.data,
+    fromBody ? (body as ObjectMetadataInput) : { contentType: record.contentType, metadata: record.metadata, ...record.fields },
+    { crc32c: record.crc32c, md5Hash: record.md5Hash },
+  );
+  const size = String(record.data.length);
+  sendJson(ctx.res, 200, {
+    kind: 'storage#rewriteResponse',
+    totalBytesRewritten: size,
+    objectSize: size,
+    done: true,
+    resource: objectResource(ctx.baseUrl, copy),
+  });
 }
