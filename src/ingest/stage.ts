@@ -6,16 +6,22 @@
  *   raw/<dataset>/<yyyy>/<mm>/<dd>/<sha256>.manifest.json       source, counts, schema
  *   raw/<dataset>/by-sha256/<sha256>.json                       the index: where that content lives
  *
+ * The clean CSV arrives already uploaded, under a temporary name outside raw/ (incomingName(): it was sent
+ * while it was being validated, when its sha256 was not known yet). Staging copies it into place inside the
+ * bucket (objects.rewrite: no bytes travel again) and deletes the temporary object, whatever happens; the
+ * bucket's lifecycle rule for tmp/ removes any a crashed run leaves behind.
+ *
  * The date is the day the content was FIRST seen, so the same content must be found before a path is chosen:
  * that is what the index is for (one read instead of listing every day). The index is written LAST and
  * write-once, which makes it the commit point: whoever sees it can trust everything it names exists, and two
  * concurrent stagers of the same content agree on one winner (the loser gets 412, adopts the winner's paths,
  * and removes anything it created under a different day's path).
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { DatasetSpec } from './dataset.js';
-import { NotFoundError, type ObjectStore, type WriteOptions } from '../storage/object-store.js';
+import { NotFoundError, type CopyOptions, type ObjectStore, type WriteOptions, type WriteResult } from '../storage/object-store.js';
 
 export const INDEX_VERSION = 1;
 
@@ -46,10 +52,8 @@ export interface StageInput {
   bucket: string;
   dataset: DatasetSpec;
   sha256: string;
-  /** The clean CSV file produced by the validator. */
-  cleanFile: string;
-  /** Its CRC32C (base64), computed while it was written; declared with the upload. */
-  cleanCrc32c?: string | undefined;
+  /** The clean CSV produced by the validator, uploaded under incomingName(); always deleted by stageContent. */
+  incoming: string;
   /** The quarantine file, when there were bad rows. */
   quarantineFile?: string;
   source: { url: string; etag?: string; lastModified?: string };
@@ -65,6 +69,19 @@ interface IndexEntry {
   quarantine: string | null;
   first_seen: string;
   staged_at: string;
+}
+
+/**
+ * Where the clean CSV is uploaded while it is validated: under tmp/, which no load path reads and which the
+ * bucket's lifecycle rule empties, and with a random name, so concurrent ingests never share one.
+ */
+export function incomingName(dataset: string): string {
+  return `tmp/ingest/${dataset}/${randomUUID()}.csv`;
+}
+
+/** The content type and metadata of the clean CSV, set on the upload and kept by the copy into place. */
+export function cleanObjectOptions(dataset: string): WriteOptions & CopyOptions {
+  return { contentType: 'text/csv; charset=utf-8', metadata: { dataset } };
 }
 
 export function indexName(dataset: string, sha256: string): string {
@@ -160,6 +177,23 @@ async function writeOnceOrExisting(
   }
 }
 
+/** copyOnce, with the same reading of a failure as writeOnceOrExisting: content-addressed, so existing is as good. */
+async function copyOnceOrExisting(
+  store: ObjectStore,
+  bucket: string,
+  from: string,
+  to: string,
+  options: CopyOptions,
+): Promise<WriteResult> {
+  try {
+    return await store.copyOnce(bucket, from, to, options);
+  } catch (error) {
+    const info = await store.stat(bucket, to).catch(() => undefined);
+    if (info) return { created: false, info };
+    throw error;
+  }
+}
+
 export function manifestFor(input: StageInput, paths: StagedPaths): Record<string, unknown> {
   const { store, bucket } = input;
   return {
@@ -187,9 +221,19 @@ export function manifestFor(input: StageInput, paths: StagedPaths): Record<strin
 /**
  * Stage the content unless it is already staged. Returns where it lives; `created` says whether this call
  * committed it. Throws (leaving no index) when any write fails: the next attempt starts over and reuses
- * whatever objects were already written (they are write-once and identical).
+ * whatever objects were already written (they are write-once and identical). The incoming object is deleted
+ * in every case.
  */
 export async function stageContent(input: StageInput): Promise<StagedContent> {
+  try {
+    return await stageIncoming(input);
+  } finally {
+    // Best effort: a failure here leaves a temporary object to the tmp/ lifecycle rule, not a staging error.
+    await input.store.delete(input.bucket, input.incoming).catch(() => undefined);
+  }
+}
+
+async function stageIncoming(input: StageInput): Promise<StagedContent> {
   const { store, bucket, dataset, sha256 } = input;
   const existing = await findStaged(store, bucket, dataset.name, sha256);
   if (existing) return existing;
@@ -198,17 +242,8 @@ export async function stageContent(input: StageInput): Promise<StagedContent> {
   const written: string[] = [];
   const metadata = { dataset: dataset.name, sha256 };
 
-  const cleanFile = input.cleanFile;
-  const objectOptions: WriteOptions = {
-    contentType: 'text/csv; charset=utf-8',
-    metadata,
-    ...(input.cleanCrc32c ? { crc32c: input.cleanCrc32c } : {}),
-  };
-  // Default 64 KiB reads: 1 MiB ones were no faster and left ~75 MB more of dead buffers awaiting GC on a 1 GB upload.
-  const readClean = () => createReadStream(cleanFile);
-  if (await writeOnceOrExisting(store, bucket, paths.object, readClean, objectOptions)) {
-    written.push(paths.object);
-  }
+  const objectOptions = { ...cleanObjectOptions(dataset.name), metadata };
+  if ((await copyOnceOrExisting(store, bucket, input.incoming, paths.object, objectOptions)).created) written.push(paths.object);
   const quarantineFile = input.quarantineFile;
   if (quarantineFile) {
     const options = { contentType: 'application/x-ndjson', metadata };

@@ -7,7 +7,14 @@
  */
 import { PassThrough, Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
-import { NotFoundError, type ObjectInfo, type ObjectStore, type WriteOptions, type WriteResult } from './object-store.js';
+import {
+  NotFoundError,
+  type CopyOptions,
+  type ObjectInfo,
+  type ObjectStore,
+  type WriteOptions,
+  type WriteResult,
+} from './object-store.js';
 import { crc32cBase64, Crc32c } from './crc32c.js';
 import { isConnectionError, statusOf, withContext } from './gcs-errors.js';
 import { DEFAULT_DOWNLOAD_POLICY, downloadWithRetries, withWatchdog, type DownloadPolicy } from './gcs-download.js';
@@ -184,12 +191,17 @@ class GcsStore implements ObjectStore {
     return { created: true, info: toObjectInfo(bucket, file.metadata) };
   }
 
-  async copyOnce(bucket: string, from: string, to: string): Promise<WriteResult> {
+  async copyOnce(bucket: string, from: string, to: string, options: CopyOptions = {}): Promise<WriteResult> {
     const source = await this.#file(bucket, from);
     const target = await this.#file(bucket, to);
+    // The client sends what is left of its options as the request body: the destination's resource, if any.
+    const destination = {
+      ...(options.contentType ? { contentType: options.contentType } : {}),
+      ...(options.metadata ? { metadata: { ...options.metadata } } : {}),
+    };
     try {
       // Conditional on the destination not existing, so the client may retry it (RetryConditional).
-      const [, response] = await source.copy(target, { preconditionOpts: { ifGenerationMatch: 0 } });
+      const [, response] = await source.copy(target, { preconditionOpts: { ifGenerationMatch: 0 }, ...destination });
       const resource = (response as { resource?: FileMetadata } | undefined)?.resource;
       const info = resource ? toObjectInfo(bucket, resource) : await this.stat(bucket, to);
       if (!info) throw new Error(`${this.uri(bucket, to)} is missing right after it was copied.`);

@@ -18,6 +18,7 @@ import { Crc32c, Crc32cStream, crc32cBase64 } from './crc32c.js';
 import {
   NotFoundError,
   ObjectStoreError,
+  type CopyOptions,
   type ObjectInfo,
   type ObjectStore,
   type WriteOptions,
@@ -116,7 +117,7 @@ class LocalStore implements ObjectStore {
     return { created: true, info };
   }
 
-  async copyOnce(bucket: string, from: string, to: string): Promise<WriteResult> {
+  async copyOnce(bucket: string, from: string, to: string, options: CopyOptions = {}): Promise<WriteResult> {
     const source = this.#dataPath(bucket, from);
     const target = this.#dataPath(bucket, to);
     const original = await this.stat(bucket, from);
@@ -125,8 +126,10 @@ class LocalStore implements ObjectStore {
     if (existing) return { created: false, info: existing };
     const metaTemp = `${await this.#tempPath()}.json`;
     try {
-      const meta: Sidecar = { crc32c: original.crc32c, size: original.size, metadata: { ...original.metadata } };
-      if (original.contentType) meta.contentType = original.contentType;
+      const given = options.contentType !== undefined || options.metadata !== undefined;
+      const meta: Sidecar = { crc32c: original.crc32c, size: original.size, metadata: { ...(given ? options.metadata : original.metadata) } };
+      const contentType = given ? options.contentType : original.contentType;
+      if (contentType) meta.contentType = contentType;
       await writeFile(metaTemp, JSON.stringify(meta));
       await mkdir(dirname(target), { recursive: true });
       // A second name for the same file: nothing is copied, and link() refuses an existing name (write-once).

@@ -30,6 +30,11 @@ export interface WriteOptions {
   crc32c?: string;
 }
 
+export interface CopyOptions {
+  contentType?: string;
+  metadata?: Record<string, string>;
+}
+
 export interface WriteResult {
   /** false when the object already existed (precondition ifGenerationMatch=0 failed): nothing was written. */
   created: boolean;
@@ -47,9 +52,10 @@ export interface ObjectStore {
   /**
    * Copy `from` to `to` inside the bucket without moving the bytes through this process (GCS objects.rewrite,
    * a hard link locally), only if `to` does not exist yet (ifGenerationMatch: 0; created false otherwise). The
-   * copy keeps the source's content type and metadata, and its checksums. Throws NotFoundError when `from` is absent.
+   * copy has the source's checksums, and its content type and metadata unless `options` gives them (then only
+   * those). Throws NotFoundError when `from` is absent.
    */
-  copyOnce(bucket: string, from: string, to: string): Promise<WriteResult>;
+  copyOnce(bucket: string, from: string, to: string, options?: CopyOptions): Promise<WriteResult>;
   /** Metadata, or undefined when the object does not exist. */
   stat(bucket: string, name: string): Promise<ObjectInfo | undefined>;
   /** Whole object, or bytes [start, end] inclusive; throws NotFoundError when absent. */

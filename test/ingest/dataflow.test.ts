@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startGcsServer, type GcsServer } from '../servers/gcs.js';
 import { createGcsStore } from '../../src/storage/gcs.js';
 import type { ObjectStore } from '../../src/storage/object-store.js';
@@ -11,7 +9,7 @@ import { stageContent, type StagedContent } from '../../src/ingest/stage.js';
 import { loadWithDataflow } from '../../src/ingest/load.js';
 import { createDataflowLauncher, dataflowJobName, dataflowSchemaJson, parseDataflowServiceAccount } from '../../src/ingest/dataflow.js';
 import { openTarget } from '../../src/ingest/targets.js';
-import { WEATHER_CSV, tempDir, weatherDataset } from './pipeline-support.js';
+import { WEATHER_CSV, uploadIncoming, weatherDataset } from './pipeline-support.js';
 
 /** A loopback Dataflow v1b3 endpoint: templates:launch (409 for a running job of the same name) and jobs.list. */
 interface DataflowServer {
@@ -69,15 +67,13 @@ afterAll(async () => Promise.all([gcs?.close(), dataflow?.close()]));
 async function staged(content = WEATHER_CSV): Promise<{ staged: StagedContent; sha256: string; bucket: string }> {
   const bucket = `dataflow-test-${++n}`;
   gcs.createBucket(bucket);
-  const cleanFile = join(tempDir('dataflow'), 'clean.csv');
-  writeFileSync(cleanFile, content);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const result = await stageContent({
     store,
     bucket,
     dataset: weatherDataset({ load: 'dataflow' }),
     sha256,
-    cleanFile,
+    incoming: await uploadIncoming(store, bucket, 'seattle_weather', content),
     source: { url: 'https://data.example/w.csv' },
     counts: { rows: 5, badRows: 0, bytes: content.length },
     now: new Date('2026-03-09T10:00:00Z'),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGcsServer, type GcsServer } from '../servers/gcs.js';
 import { startBigQueryServer, type BigQueryServer } from '../servers/bigquery.js';
@@ -12,7 +11,7 @@ import type { ObjectStore } from '../../src/storage/object-store.js';
 import { stageContent, type StagedContent } from '../../src/ingest/stage.js';
 import { jobIdPrefix, loadIntoWarehouse } from '../../src/ingest/load.js';
 import type { DatasetSpec } from '../../src/ingest/dataset.js';
-import { WEATHER_CSV, tempDir, weatherDataset } from './pipeline-support.js';
+import { WEATHER_CSV, tempDir, uploadIncoming, weatherDataset } from './pipeline-support.js';
 
 let gcs: GcsServer;
 let bq: BigQueryServer;
@@ -31,15 +30,13 @@ function uniqueCsv(): string {
 }
 
 async function stage(store: ObjectStore, bucket: string, dataset: DatasetSpec, content: string): Promise<{ staged: StagedContent; sha256: string }> {
-  const cleanFile = join(tempDir('load'), 'clean.csv');
-  writeFileSync(cleanFile, content);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const staged = await stageContent({
     store,
     bucket,
     dataset,
     sha256,
-    cleanFile,
+    incoming: await uploadIncoming(store, bucket, dataset.name, content),
     source: { url: 'https://data.example/w.csv' },
     counts: { rows: content.trim().split('\n').length - 1, badRows: 0, bytes: content.length },
     now: new Date('2026-03-09T10:00:00Z'),

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatasetSpec } from '../../src/ingest/dataset.js';
 import type { LogEntry } from '../../src/ingest/report.js';
+import { cleanObjectOptions, incomingName } from '../../src/ingest/stage.js';
+import type { ObjectStore } from '../../src/storage/object-store.js';
 
 /** Five weather rows (a slice of vega-datasets' seattle-weather.csv) and their schema. */
 export const WEATHER_CSV =
@@ -86,4 +88,11 @@ export function serveText(body: string | Buffer): SourceHandler {
 export function collectLogs(): { entries: LogEntry[]; log: (entry: LogEntry) => void } {
   const entries: LogEntry[] = [];
   return { entries, log: (entry) => void entries.push(entry) };
+}
+
+/** The clean CSV as the pipeline hands it to staging: already uploaded under a temporary name. */
+export async function uploadIncoming(store: ObjectStore, bucket: string, dataset: string, content: string | Buffer): Promise<string> {
+  const name = incomingName(dataset);
+  await store.writeOnce(bucket, name, content, cleanObjectOptions(dataset));
+  return name;
 }

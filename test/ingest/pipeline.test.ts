@@ -130,11 +130,12 @@ describe('runIngest', () => {
     expect(s.rows()).toHaveLength(6);
   });
 
-  it('declares the clean file\'s CRC32C when staging: bytes corrupted on the way to GCS are refused and nothing is staged', async () => {
+  it('checks the CRC32C of the uploaded clean CSV: bytes corrupted on the way to GCS fail the ingest and nothing is staged', async () => {
     const s = scenario();
     gcs.inject({ kind: 'corrupt-upload', match: (r) => r.method === 'PUT' && r.path.includes(`/b/${s.bucket}/`) && r.query.upload_id !== undefined });
     const source = await startSource(serveText(s.csv));
-    await expect(runIngest(s.options(source))).rejects.toThrow(/Provided CRC32C .* doesn't match calculated CRC32C/);
+    const failure = await runIngest(s.options(source)).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(/Failed to upload gs:\/\/pipeline-\d+\/tmp\/ingest\/seattle_weather\/[0-9a-f-]+\.csv/);
     await source.close();
 
     expect(gcs.pendingFaults).toBe(0);
