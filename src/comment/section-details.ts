@@ -2,7 +2,7 @@
  * Per-resource `<details>` with the changed attributes in diff form, and the collapsed sections for drift,
  * outputs and checks. Each takes a byte budget and says whether it had to leave something out.
  */
-import type { AttributeDiff, CheckResult, OutputChange, ResourceChange } from '../terraform/plan-model.js';
+import type { AttributeDiff, AttributeSink, CheckResult, OutputChange, ResourceChange } from '../terraform/plan-model.js';
 import { actionLabel, groupChanges } from './change-groups.js';
 import { blockBytes } from './line-budget.js';
 import {
@@ -20,12 +20,13 @@ import {
 import { inlineList, type Section } from './section-changes.js';
 
 export function diffLine(diff: AttributeDiff): string {
-  const value =
-    diff.before !== undefined && diff.after !== undefined
-      ? `${diff.before} -> ${diff.after}`
-      : (diff.after ?? diff.before ?? 'null');
-  const forces = diff.kind === '-/+' ? ' # forces replacement' : '';
-  return `${diff.kind} ${diff.path} = ${value}${forces}`;
+  return diffText(diff.kind, diff.path, diff.before, diff.after);
+}
+
+function diffText(kind: AttributeDiff['kind'], path: string, before: string | undefined, after: string | undefined): string {
+  const value = before !== undefined && after !== undefined ? `${before} -> ${after}` : (after ?? before ?? 'null');
+  const forces = kind === '-/+' ? ' # forces replacement' : '';
+  return `${kind} ${path} = ${value}${forces}`;
 }
 
 /** What one resource's diff may take by default: one huge resource must not crowd out all the others. */
@@ -53,54 +54,71 @@ interface Block {
 /**
  * resourceDetails as two strings, with its size. This runs for every resource of a summary (1,000 at a time,
  * mostly in code V8 has not optimised yet), so it looks at each line once: one regex test tells plain ASCII
- * lines (almost all) from those that need fenceLine, a byte count and a backtick scan. And it keeps two strings
- * per resource alive until the document is joined, not a dozen, the larger one in one byte per character:
- * whatever outlives a scavenge is copied, and the garbage collector was a third of the render.
+ * lines (almost all) from those that need fenceLine, a byte count and a backtick scan. The lines come straight
+ * from the diff walk (writeAttributes), with no AttributeDiff in between. And it keeps two strings per resource
+ * alive until the document is joined, not a dozen, the larger one in one byte per character: whatever outlives
+ * a scavenge is copied, and the garbage collector was a third of the render.
  */
 function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boolean): Block | undefined {
-  const attributes = change.attributes;
-  if (attributes.length === 0) return undefined;
-  const summary = `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
   // After the summary: an empty line and the opening fence (slot 1, set once the longest backtick run of the
   // body is known).
-  const body: Body = { lines: ['', ''], bytes: 0, longestRun: 0 };
-  let used = 0;
-  for (let i = 0; i < attributes.length; i++) {
-    const line = diffLine(attributes[i]!);
-    const plain = isPlainAscii(line);
-    used += (plain ? line.length : utf8Bytes(line)) + 1;
-    if (used > maxBodyBytes && i > 0) {
-      addToBody(body, `# … ${plural(attributes.length - i, 'more changed attribute')} (see the full plan)`);
-      break;
-    }
-    addToBody(body, line, plain);
+  const body = new Body(maxBodyBytes);
+  const unchanged = change.writeAttributes(body);
+  if (body.attributes === 0) return undefined;
+  if (body.cutAt >= 0) {
+    body.add(`# … ${plural(body.attributes - body.cutAt, 'more changed attribute')} (see the full plan)`);
   }
-  if (change.unchangedAttributes > 0) addToBody(body, `# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
+  if (unchanged > 0) body.add(`# (${plural(unchanged, 'unchanged attribute')} hidden)`);
+  const summary = `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
   const marker = fenceMarker(body.longestRun);
-  body.lines[1] = `${marker}diff`;
-  body.lines.push(marker, '', '</details>', '');
+  const lines = body.lines;
+  lines[1] = `${marker}diff`;
+  lines.push(marker, '', '</details>', '');
   // summary + '' + opening fence, the body, closing fence + '' + '</details>' + '' (fences are ASCII).
   const bytes = utf8Bytes(summary) + 1 + 1 + marker.length + 5 + body.bytes + marker.length + 1 + 1 + 11 + 1;
-  return { summary, rest: body.lines.join('\n'), bytes };
+  return { summary, rest: lines.join('\n'), bytes };
 }
 
-interface Body {
-  lines: string[];
-  bytes: number;
-  longestRun: number;
-}
+/** The diff lines of one `<details>`, taken from the walk until they pass the byte budget, then only counted. */
+class Body implements AttributeSink {
+  readonly lines: string[] = ['', ''];
+  /** UTF-8 bytes of the lines added, a newline each. */
+  bytes = 0;
+  longestRun = 0;
+  /** Changed attributes seen, shown or not. */
+  attributes = 0;
+  /** The index of the first attribute left out for size, -1 while all fit. */
+  cutAt = -1;
+  #used = 0;
 
-function addToBody(body: Body, line: string, plain = isPlainAscii(line)): void {
-  if (plain) {
-    body.lines.push(line);
-    body.bytes += line.length + 1;
-    return;
+  constructor(private readonly maxBytes: number) {}
+
+  attribute(kind: AttributeDiff['kind'], path: string, before: string | undefined, after: string | undefined): void {
+    const i = this.attributes++;
+    if (this.cutAt >= 0) return;
+    const line = diffText(kind, path, before, after);
+    const plain = isPlainAscii(line);
+    this.#used += (plain ? line.length : utf8Bytes(line)) + 1;
+    // The first attribute is always shown, however long.
+    if (this.#used > this.maxBytes && i > 0) {
+      this.cutAt = i;
+      return;
+    }
+    this.add(line, plain);
   }
-  // As fence() does: control characters become visible escapes (tabs and newlines stay).
-  const clean = fenceLine(line);
-  body.lines.push(clean);
-  body.bytes += utf8Bytes(clean) + 1;
-  body.longestRun = Math.max(body.longestRun, longestBacktickRun(clean));
+
+  add(line: string, plain = isPlainAscii(line)): void {
+    if (plain) {
+      this.lines.push(line);
+      this.bytes += line.length + 1;
+      return;
+    }
+    // As fence() does: control characters become visible escapes (tabs and newlines stay).
+    const clean = fenceLine(line);
+    this.lines.push(clean);
+    this.bytes += utf8Bytes(clean) + 1;
+    this.longestRun = Math.max(this.longestRun, longestBacktickRun(clean));
+  }
 }
 
 export interface DetailsResult extends Section {

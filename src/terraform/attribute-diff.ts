@@ -3,7 +3,7 @@
  * and unknown markers applied. Objects are walked down to their leaves; a list of plain values is shown whole
  * (index-by-index output for `["a","b"] → ["x","a","b"]` would claim that every element changed).
  */
-import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type ChangeAction } from './plan-model.js';
+import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type AttributeSink, type ChangeAction } from './plan-model.js';
 import { childMarker, hasTrue, keyName, renderValue } from './render-value.js';
 import type { SensitiveStrings } from './sensitive-strings.js';
 
@@ -28,7 +28,9 @@ type Segment = string | number;
 
 interface Walk {
   secrets: SensitiveStrings;
-  out: AttributeDiff[];
+  sink: AttributeSink;
+  /** Attributes handed to the sink so far. */
+  emitted: number;
   /** JSON of each replace path, only when the change is a replacement. */
   replacePaths: string[][] | undefined;
 }
@@ -42,36 +44,67 @@ function childSegments(walk: Walk, segments: Segment[] | undefined, key: Segment
 }
 
 export function diffAttributes(change: RawChange, action: ChangeAction, secrets: SensitiveStrings): AttributeDiffResult {
+  const attributes: AttributeDiff[] = [];
+  const unchanged = walkAttributes(change, action, secrets, {
+    attribute(kind, path, before, after) {
+      const diff: AttributeDiff = { path, kind };
+      if (before !== undefined) diff.before = before;
+      if (after !== undefined) diff.after = after;
+      attributes.push(diff);
+    },
+  });
+  return { attributes, unchanged };
+}
+
+/**
+ * diffAttributes without the list: each changed attribute goes to `sink` as it is found, in display order, and
+ * the count of unchanged attributes is returned. The renderer writes diff lines straight from here; an object
+ * and an array slot per attribute of every rendered resource were garbage it had to collect.
+ */
+export function walkAttributes(change: RawChange, action: ChangeAction, secrets: SensitiveStrings, sink: AttributeSink): number {
   // A forgotten object is left as it is: there is nothing to compare.
-  if (action === 'forget') return { attributes: [], unchanged: 0 };
+  if (action === 'forget') return 0;
   const before = isRecord(change.before) ? change.before : undefined;
   const after = isRecord(change.after) ? change.after : undefined;
   const walk: Walk = {
     secrets,
-    out: [],
+    sink,
+    emitted: 0,
     replacePaths: action === 'replace' ? replacePathKeys(change.replace_paths) : undefined,
   };
   // Attributes that become known only after apply are absent from `after` and present in `after_unknown`.
   const keys = sortedUnion(before, after, after === undefined ? undefined : change.after_unknown);
+  // A create (no `before`) or a destroy (no `after`) is walked on its one side: every attribute is `+` or `-`,
+  // and the comparisons of the general walk all have one answer. Replace paths need the general walk.
+  const oneSided = walk.replacePaths === undefined && (before === undefined || after === undefined);
   let unchanged = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const start = walk.out.length;
+    const start = walk.emitted;
     const b = before?.[key];
     const a = after === undefined ? undefined : after[key];
-    visit(
-      walk,
-      walk.replacePaths ? [key] : undefined,
-      pathKey(key, secrets),
-      b,
-      a,
-      childMarker(change.before_sensitive, key),
-      childMarker(change.after_sensitive, key),
-      after === undefined ? undefined : childMarker(change.after_unknown, key),
-    );
-    if (walk.out.length === start && !isAbsent(b ?? a)) unchanged++;
+    const path = pathKey(key, secrets);
+    const beforeSensitive = childMarker(change.before_sensitive, key);
+    const afterSensitive = childMarker(change.after_sensitive, key);
+    if (oneSided && before === undefined) {
+      visitCreated(walk, path, a, beforeSensitive, afterSensitive, childMarker(change.after_unknown, key));
+    } else if (oneSided) {
+      visitDestroyed(walk, path, b, beforeSensitive, afterSensitive);
+    } else {
+      visit(
+        walk,
+        walk.replacePaths ? [key] : undefined,
+        path,
+        b,
+        a,
+        beforeSensitive,
+        afterSensitive,
+        after === undefined ? undefined : childMarker(change.after_unknown, key),
+      );
+    }
+    if (walk.emitted === start && !isAbsent(b ?? a)) unchanged++;
   }
-  return { attributes: walk.out, unchanged };
+  return unchanged;
 }
 
 function visit(
@@ -90,24 +123,21 @@ function visit(
   const beforeAbsent = before === null || before === undefined;
   const afterAbsent = after === null || after === undefined;
   if (afterUnknown === true) {
-    if (beforeAbsent) return emit(walk, segments, { path, kind: '+', after: KNOWN_AFTER_APPLY });
-    return emit(walk, segments, {
-      path,
-      kind: '~',
-      before: renderValue(before, beforeSensitive, undefined, secrets),
-      after: KNOWN_AFTER_APPLY,
-    });
+    if (beforeAbsent) return emit(walk, segments, '+', path, undefined, KNOWN_AFTER_APPLY);
+    return emit(walk, segments, '~', path, renderValue(before, beforeSensitive, undefined, secrets), KNOWN_AFTER_APPLY);
   }
   if (beforeSensitive === true || afterSensitive === true) {
     if (beforeAbsent && afterAbsent) return;
     if (beforeSensitive === afterSensitive && sameJson(before, after)) return;
     // When either side is secret, both are shown masked: the other side is usually the same secret's old value.
-    return emit(walk, segments, {
+    return emit(
+      walk,
+      segments,
+      beforeAbsent ? '+' : afterAbsent ? '-' : '~',
       path,
-      kind: beforeAbsent ? '+' : afterAbsent ? '-' : '~',
-      ...(beforeAbsent ? {} : { before: SENSITIVE }),
-      ...(afterAbsent ? {} : { after: SENSITIVE }),
-    });
+      beforeAbsent ? undefined : SENSITIVE,
+      afterAbsent ? undefined : SENSITIVE,
+    );
   }
   if (beforeAbsent && afterAbsent) return;
   // A leaf on both sides (no list or map): compare and show.
@@ -155,13 +185,10 @@ function visit(
   const keys = sortedUnion(b, a, afterUnknown);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const name = pathKey(key, secrets);
-    const first = name.charCodeAt(0);
     visit(
       walk,
       childSegments(walk, segments, key),
-      // A quoted key goes in brackets, a masked one (`[(sensitive value)]`) already is; the rest after a dot.
-      first === QUOTE ? `${path}[${name}]` : first === BRACKET ? `${path}${name}` : `${path}.${name}`,
+      childPath(path, key, secrets),
       b[key],
       a[key],
       childMarker(beforeSensitive, key),
@@ -169,6 +196,105 @@ function visit(
       childMarker(afterUnknown, key),
     );
   }
+}
+
+/**
+ * visit() for an attribute of a created object: `before` is absent all the way down, so every change is a `+`.
+ * Each step gives the answer visit() gives when `before` is absent, in the same order of tests; only what
+ * cannot be decided without `before` is still asked. (This and visitDestroyed() carry most rendered resources:
+ * plans mostly add or destroy.)
+ */
+function visitCreated(
+  walk: Walk,
+  path: string,
+  after: unknown,
+  beforeSensitive: unknown,
+  afterSensitive: unknown,
+  afterUnknown: unknown,
+): void {
+  if (afterUnknown === true) return emitOneSided(walk, '+', path, undefined, KNOWN_AFTER_APPLY);
+  const afterAbsent = after === null || after === undefined;
+  if (beforeSensitive === true || afterSensitive === true) {
+    if (afterAbsent) return;
+    return emitOneSided(walk, '+', path, undefined, SENSITIVE);
+  }
+  if (afterAbsent) return;
+  // An empty list or map appearing with a new object says nothing; a value or a list of values is shown whole.
+  if (typeof after === 'object' && isEmptyContainer(after)) return;
+  if (typeof after !== 'object' || isPlainList(after)) {
+    return emitOneSided(walk, '+', path, undefined, renderValue(after, afterSensitive, afterUnknown, walk.secrets));
+  }
+  if (Array.isArray(after)) {
+    for (let i = 0; i < after.length; i++) {
+      visitCreated(
+        walk,
+        `${path}[${i}]`,
+        after[i],
+        childMarker(beforeSensitive, i),
+        childMarker(afterSensitive, i),
+        childMarker(afterUnknown, i),
+      );
+    }
+    return;
+  }
+  const a = after as Record<string, unknown>;
+  const keys = sortedUnion(undefined, a, afterUnknown);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const path2 = childPath(path, key, walk.secrets);
+    const inherited = NO_KEYS[key];
+    if (inherited !== undefined) {
+      // visit() compares with NO_KEYS[key], which for `constructor` and the like is Object.prototype's: ask it.
+      visit(walk, undefined, path2, inherited, a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
+    } else {
+      visitCreated(walk, path2, a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
+    }
+  }
+}
+
+/** visit() for an attribute of a destroyed object: `after` (and so `after_unknown`) is absent, every change is a `-`. */
+function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensitive: unknown, afterSensitive: unknown): void {
+  const beforeAbsent = before === null || before === undefined;
+  if (beforeSensitive === true || afterSensitive === true) {
+    if (beforeAbsent) return;
+    return emitOneSided(walk, '-', path, SENSITIVE, undefined);
+  }
+  if (beforeAbsent) return;
+  // An empty list or map going with a deleted object says nothing; a value or a list of values is shown whole.
+  if (typeof before === 'object' && isEmptyContainer(before)) return;
+  if (typeof before !== 'object' || isPlainList(before)) {
+    return emitOneSided(walk, '-', path, renderValue(before, beforeSensitive, undefined, walk.secrets), undefined);
+  }
+  if (Array.isArray(before)) {
+    for (let i = 0; i < before.length; i++) {
+      visitDestroyed(walk, `${path}[${i}]`, before[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i));
+    }
+    return;
+  }
+  const b = before as Record<string, unknown>;
+  const keys = sortedUnion(b, undefined, undefined);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const path2 = childPath(path, key, walk.secrets);
+    const inherited = NO_KEYS[key];
+    if (inherited !== undefined) {
+      visit(walk, undefined, path2, b[key], inherited, childMarker(beforeSensitive, key), childMarker(afterSensitive, key), undefined);
+    } else {
+      visitDestroyed(walk, path2, b[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key));
+    }
+  }
+}
+
+function emitOneSided(walk: Walk, kind: '+' | '-', path: string, before: string | undefined, after: string | undefined): void {
+  walk.emitted++;
+  walk.sink.attribute(kind, path, before, after);
+}
+
+/** The path of map key `key` under `path`: a quoted key goes in brackets, a masked one already is; the rest after a dot. */
+function childPath(path: string, key: string, secrets: SensitiveStrings): string {
+  const name = pathKey(key, secrets);
+  const first = name.charCodeAt(0);
+  return first === QUOTE ? `${path}[${name}]` : first === BRACKET ? `${path}${name}` : `${path}.${name}`;
 }
 
 /** A map key as it appears in a path; a key that is a known secret is masked like a value. */
@@ -191,15 +317,27 @@ function emitWhole(
 ): void {
   const beforeAbsent = isAbsent(before);
   const afterAbsent = isAbsent(after);
-  const diff: AttributeDiff = { path, kind: beforeAbsent ? '+' : afterAbsent ? '-' : '~' };
-  if (!beforeAbsent) diff.before = renderValue(before, beforeSensitive, undefined, walk.secrets);
-  if (!afterAbsent) diff.after = renderValue(after, afterSensitive, afterUnknown, walk.secrets);
-  emit(walk, segments, diff);
+  emit(
+    walk,
+    segments,
+    beforeAbsent ? '+' : afterAbsent ? '-' : '~',
+    path,
+    beforeAbsent ? undefined : renderValue(before, beforeSensitive, undefined, walk.secrets),
+    afterAbsent ? undefined : renderValue(after, afterSensitive, afterUnknown, walk.secrets),
+  );
 }
 
-function emit(walk: Walk, segments: Segment[] | undefined, diff: AttributeDiff): void {
-  if (walk.replacePaths && segments && forcesReplacement(walk.replacePaths, segments)) diff.kind = '-/+';
-  walk.out.push(diff);
+function emit(
+  walk: Walk,
+  segments: Segment[] | undefined,
+  kind: AttributeDiff['kind'],
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): void {
+  const forced = walk.replacePaths !== undefined && segments !== undefined && forcesReplacement(walk.replacePaths, segments);
+  walk.emitted++;
+  walk.sink.attribute(forced ? '-/+' : kind, path, before, after);
 }
 
 /** True when `segments` lies on a replace path: equal to it, inside it, or containing it. */

@@ -6,11 +6,12 @@
  * (see LazyResourceChange). Everything the model exposes is already masked.
  */
 import { UserError } from '../errors.js';
-import { diffAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
+import { diffAttributes, walkAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
 import { countChanges, summarize } from './plan-counts.js';
 import {
   SENSITIVE,
   type AttributeDiff,
+  type AttributeSink,
   type ChangeAction,
   type CheckResult,
   type OutputChange,
@@ -187,6 +188,10 @@ class LazyResourceChange implements ResourceChange {
 
   get unchangedAttributes(): number {
     return this.diff().unchanged;
+  }
+
+  writeAttributes(sink: AttributeSink): number {
+    return walkAttributes(this.#change, this.action, this.#secrets, sink);
   }
 
   private diff(): AttributeDiffResult {

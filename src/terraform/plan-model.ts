@@ -32,6 +32,16 @@ export interface ResourceChange {
   attributes: AttributeDiff[];
   /** Top-level attributes that are set and do not change: counted, never listed. */
   unchangedAttributes: number;
+  /**
+   * What `attributes` lists, handed to `sink` one attribute at a time without building the list; returns
+   * `unchangedAttributes`. For renderers that turn each attribute into text right away.
+   */
+  writeAttributes(sink: AttributeSink): number;
+}
+
+/** Receives changed attributes one by one, in display order (the fields of an AttributeDiff). */
+export interface AttributeSink {
+  attribute(kind: AttributeDiff['kind'], path: string, before: string | undefined, after: string | undefined): void;
 }
 
 export interface AttributeDiff {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffAttributes, type RawChange } from '../../src/terraform/attribute-diff.js';
 import { SensitiveStrings } from '../../src/terraform/sensitive-strings.js';
@@ -96,5 +98,54 @@ describe('diffAttributes', () => {
   it('shows a type change whole', () => {
     const result = diff({ before: { v: 'x' }, after: { v: { a: 1 } } });
     expect(result.attributes).toEqual([{ path: 'v', kind: '~', before: '"x"', after: '{ a = 1 }' }]);
+  });
+});
+
+/**
+ * Creates and destroys take a one-sided walk; a replace with a replace path takes the general one. A replace path
+ * that matches no attribute marks nothing, so both walks must list the same attributes for the same change.
+ */
+describe('the one-sided walk of creates and destroys', () => {
+  const generalWalk = (change: RawChange) =>
+    diffAttributes({ ...change, replace_paths: [['no such attribute']] }, 'replace', new SensitiveStrings());
+  const oneSidedWalk = (change: RawChange, action: ChangeAction) => diffAttributes(change, action, new SensitiveStrings());
+
+  const corpus = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? corpus(path) : path.endsWith('.json') ? [path] : [];
+    });
+  const changes = corpus('test/fixtures/plans').flatMap((path) => {
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { resource_changes?: { change?: RawChange }[] };
+    return (doc.resource_changes ?? []).flatMap((entry) => (entry.change ? [entry.change] : []));
+  });
+
+  it('lists what the general walk lists for every corpus change made a create or a destroy', () => {
+    expect(changes.length).toBeGreaterThan(100);
+    for (const change of changes) {
+      const created: RawChange = { ...change, before: null, before_sensitive: false };
+      expect(oneSidedWalk(created, 'create')).toEqual(generalWalk(created));
+      const destroyed: RawChange = { ...change, after: null, after_unknown: {}, after_sensitive: false };
+      expect(oneSidedWalk(destroyed, 'delete')).toEqual(generalWalk(destroyed));
+    }
+  });
+
+  it('agrees on markers, empty containers, lists of objects and keys Object.prototype has', () => {
+    const value = {
+      constructor: 'c',
+      toString: { inner: 1 },
+      empty: {},
+      none: [],
+      plain: ['a', 1, null],
+      blocks: [{ port: 80, tags: {} }, { port: 81, secret: 's' }],
+      nested: { 'my key': 'x', deep: { hidden: 'h', shown: true }, constructor: 'c', toString: { inner: 2 } },
+      gone: null,
+    };
+    const markers = { blocks: [{}, { secret: true }], nested: { deep: { hidden: true } }, toString: true };
+    const created: RawChange = { before: null, after: value, after_unknown: { id: true, plain: [false, true], blocks: [{ port: true }] }, before_sensitive: false, after_sensitive: markers };
+    const destroyed: RawChange = { before: value, after: null, after_unknown: {}, before_sensitive: markers, after_sensitive: false };
+    expect(oneSidedWalk(created, 'create')).toEqual(generalWalk(created));
+    expect(oneSidedWalk(destroyed, 'delete')).toEqual(generalWalk(destroyed));
+    expect(oneSidedWalk(created, 'create').attributes.map((a) => a.path)).toContain('constructor');
   });
 });
