@@ -9,6 +9,7 @@ import { PassThrough, Readable, Transform, pipeline, type TransformCallback } fr
 import type { File, FileMetadata, SaveOptions, Storage, StorageOptions } from '@google-cloud/storage';
 import {
   NotFoundError,
+  ObjectStoreError,
   type CopyOptions,
   type ObjectInfo,
   type ObjectStore,
@@ -161,14 +162,14 @@ class GcsStore implements ObjectStore {
     if (options.metadata) metadata.metadata = { ...options.metadata };
     if (options.contentType) metadata.contentType = options.contentType;
     // With the checksum declared up front, GCS itself refuses corrupted bytes and never creates the object.
-    // A stream's checksum is only known at the end unless the caller knows it: the client then computes it
-    // while sending, compares it with what GCS stored and deletes the object on a mismatch.
+    // A stream's checksum is only known at the end unless the caller knows it: it is computed while sending
+    // (SentTally) and compared with what GCS stored, and the object deleted on a mismatch, as the client's own
+    // `validation: 'crc32c'` would do — but that would be a second CRC pass over every byte.
     const declared = Buffer.isBuffer(data) ? sent.crc32c() : options.crc32c;
     if (declared) metadata.crc32c = declared;
     const saveOptions: SaveOptions = {
       resumable,
-      // Declared checksums are verified by GCS; checking them again in the client costs a CRC pass per byte.
-      validation: declared ? false : 'crc32c',
+      validation: false,
       preconditionOpts: { ifGenerationMatch: 0 },
       metadata,
       ...(options.contentType ? { contentType: options.contentType } : {}),
@@ -177,10 +178,6 @@ class GcsStore implements ObjectStore {
     try {
       await file.save(data, saveOptions);
     } catch (err) {
-      if ((err as { code?: unknown }).code === 'FILE_NO_UPLOAD_DELETE' && file.metadata.generation !== undefined) {
-        // The client found the stored bytes corrupt but could not delete them; remove exactly that generation.
-        await file.delete({ ifGenerationMatch: file.metadata.generation }).catch(() => undefined);
-      }
       // 412: the name was taken — by another writer, or by our own earlier attempt whose reply was lost.
       // Otherwise the upload may still have landed (a lost final reply makes the client give up on a
       // resumable session GCS had already completed): byte-identical content at the name is as good as written.
@@ -188,7 +185,15 @@ class GcsStore implements ObjectStore {
       if (existing && (statusOf(err) === 412 || sent.matches(existing))) return { created: false, info: existing };
       throw withContext('upload', uri, err);
     }
-    return { created: true, info: toObjectInfo(bucket, file.metadata) };
+    const info = toObjectInfo(bucket, file.metadata);
+    if (!declared && info.crc32c !== sent.crc32c()) {
+      await file.delete({ ifGenerationMatch: info.generation }).catch(() => undefined);
+      throw new ObjectStoreError(
+        `Failed to upload ${uri}: the stored object's CRC32C ${info.crc32c} does not match the ${sent.crc32c()} of the bytes sent ` +
+          '(corrupted in transit); it was deleted.',
+      );
+    }
+    return { created: true, info };
   }
 
   async copyOnce(bucket: string, from: string, to: string, options: CopyOptions = {}): Promise<WriteResult> {

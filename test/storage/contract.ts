@@ -110,6 +110,13 @@ export function objectStoreContract(kind: string, setup: () => Promise<StoreHarn
       expect(await store.stat(bucket, 'raw/people/abc.csv')).toEqual(copied.info);
     });
 
+    it('gives the copy the content type and metadata asked for instead of the source\'s', async () => {
+      await store.writeOnce(bucket, 'tmp/in.csv', 'a,b\n', { contentType: 'text/plain', metadata: { dataset: 'people' } });
+      const copied = await store.copyOnce(bucket, 'tmp/in.csv', 'raw/out.csv', { contentType: 'text/csv', metadata: { dataset: 'people', sha256: 'f00d' } });
+      expect(copied.info).toMatchObject({ contentType: 'text/csv', metadata: { dataset: 'people', sha256: 'f00d' }, crc32c: crc32cBase64('a,b\n') });
+      expect(await store.stat(bucket, 'raw/out.csv')).toEqual(copied.info);
+    });
+
     it('leaves an existing destination alone and reports created:false when copying onto it', async () => {
       const first = await store.writeOnce(bucket, 'raw/taken.csv', 'first');
       await store.writeOnce(bucket, 'tmp/other.csv', 'second');

@@ -14,12 +14,16 @@ describe('crc32c', () => {
     expect(crc32cBase64('data')).toBe('rth90Q==');
   });
 
-  it('agrees with @google-cloud/storage\'s CRC32C on every length around the 8-byte stride', () => {
-    for (let n = 0; n < 70; n++) {
-      const data = randomBytes(n);
-      const reference = new CRC32C();
-      reference.update(data);
-      expect(crc32cBase64(data), `length ${n}`).toBe(reference.toString());
+  it('agrees with @google-cloud/storage\'s CRC32C on every length around the 16-byte stride, at every word alignment', () => {
+    const backing = randomBytes(80);
+    for (let offset = 0; offset < 4; offset++) {
+      for (let n = 0; n < 70; n++) {
+        // A view starting `offset` bytes into its memory, as a subarray of a socket chunk is.
+        const data = backing.subarray(offset, offset + n);
+        const reference = new CRC32C();
+        reference.update(Buffer.from(data));
+        expect(crc32cBase64(data), `length ${n} at offset ${offset}`).toBe(reference.toString());
+      }
     }
     const big = randomBytes(1_000_003);
     const reference = new CRC32C();

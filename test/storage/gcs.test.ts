@@ -153,11 +153,13 @@ describe('GCS object store', () => {
       expect(server.requests.some((r) => r.method === 'DELETE')).toBe(false);
     });
 
-    it('removes a corrupt streamed upload itself when the client could not delete it', async () => {
+    it('deletes a corrupt streamed upload with a conditional delete, retried when it is answered 503', async () => {
       server.inject({ kind: 'corrupt-upload', match: isChunk });
-      // The client's own, unconditional delete is not retried; ours names the generation and is.
-      server.inject({ kind: 'status', status: 503, match: (r) => r.method === 'DELETE' && r.query.ifGenerationMatch === undefined });
-      await expect(store.writeOnce(BUCKET, 'corrupt/kept.csv', Readable.from([Buffer.from('a,b\n')]))).rejects.toThrow(/Failed to upload/);
+      // Naming the generation makes the delete safe to repeat, so the client retries it.
+      server.inject({ kind: 'status', status: 503, match: (r) => r.method === 'DELETE' && r.query.ifGenerationMatch !== undefined });
+      await expect(store.writeOnce(BUCKET, 'corrupt/kept.csv', Readable.from([Buffer.from('a,b\n')]))).rejects.toThrow(
+        /Failed to upload gs:\/\/dc-staging\/corrupt\/kept\.csv: the stored object's CRC32C .* does not match .* it was deleted/,
+      );
       expect(server.pendingFaults).toBe(0);
       expect(server.getObject(BUCKET, 'corrupt/kept.csv')).toBeUndefined();
     });
