@@ -33,6 +33,7 @@ interface Sidecar {
 }
 
 const META_DIR = '.meta';
+const WRITE_BUFFER = 4 * 1024 * 1024;
 const TMP_DIR = '.tmp';
 
 export function createLocalStore(root: string): ObjectStore {
@@ -296,8 +297,10 @@ async function writeTemp(path: string, source: Buffer | string | Readable): Prom
     await writeFile(path, data, { flag: 'wx' });
     return { crc32c: crc32cBase64(data), size: data.length };
   }
-  const checksum = new Crc32cStream();
-  await pipelineAsync(source, checksum, createWriteStream(path, { flags: 'wx' }));
+  // Room for the producer to run ahead of the disk: with the 16 KiB defaults a streamed ingest waited for a
+  // write at every chunk, and validating 100 MB into the store took ~2.2 s instead of ~1.2 s.
+  const checksum = new Crc32cStream({ writableHighWaterMark: WRITE_BUFFER, readableHighWaterMark: WRITE_BUFFER });
+  await pipelineAsync(source, checksum, createWriteStream(path, { flags: 'wx', highWaterMark: WRITE_BUFFER }));
   return { crc32c: checksum.crc32c.base64(), size: checksum.crc32c.bytes };
 }
 
