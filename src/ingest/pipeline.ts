@@ -85,12 +85,18 @@ interface CleanSink {
   stored: Promise<WriteResult | undefined>;
   /** Stops the upload (the validation failed); resolves once no temporary object can appear any more. */
   abort(reason: Error): Promise<void>;
-  /** The upload's own error, when it failed before validation did (the validator then saw only that). */
-  failedFirst(): unknown;
+  /** The upload's own error, when it failed before validation did (the validator then saw only its echo). */
+  failedFirst(): Promise<unknown>;
 }
 
 /** The clean CSV, streamed to a temporary object while it is produced (see the top of this file). */
-function uploadingSink(store: ObjectStore, bucket: string, name: string, dataset: string): CleanSink {
+function uploadingSink(
+  store: ObjectStore,
+  bucket: string,
+  name: string,
+  dataset: string,
+  onUploadFailure: (error: Error) => void,
+): CleanSink {
   const stream = new PassThrough({ highWaterMark: UPLOAD_BUFFER });
   const stored = store.writeOnce(bucket, name, stream, cleanObjectOptions(dataset));
   let aborted = false;
@@ -100,12 +106,19 @@ function uploadingSink(store: ObjectStore, bucket: string, name: string, dataset
   stored.catch((error: unknown) => {
     if (aborted) return;
     failure = error;
-    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    const reason = error instanceof Error ? error : new Error(String(error));
+    stream.destroy(reason);
+    onUploadFailure(reason);
   });
   return {
     stream,
     stored,
-    failedFirst: () => failure,
+    async failedFirst() {
+      // The client destroys the stream it reads from when its upload fails, which can reach the validator
+      // before the upload's own (more telling) rejection does.
+      if (failure === undefined && !aborted && stream.destroyed) await stored.catch(() => undefined);
+      return failure;
+    },
     async abort(reason) {
       aborted = true;
       stream.destroy(reason);
@@ -123,7 +136,7 @@ function discardingSink(): CleanSink {
     stream,
     stored: finished(stream).then(() => undefined),
     abort: async (reason) => void stream.destroy(reason),
-    failedFirst: () => undefined,
+    failedFirst: async () => undefined,
   };
 }
 
@@ -162,13 +175,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const quarantineFile = join(work, 'quarantine.jsonl');
     const incoming = options.dryRun ? undefined : incomingName(dataset.name);
     const cleanSink = incoming
-      ? uploadingSink(options.store as ObjectStore, options.bucket as string, incoming, dataset.name)
+      ? // A failed upload ends the download too: the validator may be waiting for the source rather than
+        // writing, and would only notice at its next write.
+        uploadingSink(options.store as ObjectStore, options.bucket as string, incoming, dataset.name, (error) =>
+          opened.stream.destroy(error),
+        )
       : discardingSink();
-    // Awaited below once validation is over. A failed upload ends the download too: the validator may be
-    // waiting for the source rather than writing, and would only notice at its next write.
-    cleanSink.stored.catch((error: unknown) => {
-      if (cleanSink.failedFirst() !== undefined) opened.stream.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
+    // Awaited below once validation is over; until then a failed upload must not count as unhandled.
+    cleanSink.stored.catch(() => undefined);
     const quarantine = createWriteStream(quarantineFile);
     let validated: Awaited<ReturnType<typeof validateCsv>>;
     try {
@@ -177,7 +191,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         ...(options.onProgress ? { onProgress: (bytes: number) => options.onProgress?.({ bytes, ...(totalBytes ? { totalBytes } : {}) }) } : {}),
       });
     } catch (error) {
-      const uploadError = cleanSink.failedFirst();
+      const uploadError = await cleanSink.failedFirst();
       await Promise.allSettled([cleanSink.abort(error instanceof Error ? error : new Error(String(error))), closeFile(quarantine)]);
       if (uploadError === undefined) throw error;
       current = 'stage';

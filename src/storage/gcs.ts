@@ -335,27 +335,27 @@ class SentTally extends Transform {
 
 /**
  * An empty stream becomes an empty Buffer: the client's chunked resumable upload would describe zero bytes as
- * `Content-Range: bytes 0--1/0`, which is not a valid range. Non-empty streams are passed on untouched.
+ * `Content-Range: bytes 0--1/0`, which is not a valid range. A non-empty stream is returned as it is, its first
+ * bytes still buffered in it: looked at through 'readable', not wrapped in another stream (an async-generator
+ * wrapper cost a promise round trip per chunk, ~10% of a streamed ingest's CPU).
  */
 async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readable> {
   if (Buffer.isBuffer(source)) return source;
-  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const first = await iterator.next();
-  if (first.done) return Buffer.alloc(0);
-  return Readable.from(
-    (async function* () {
-      try {
-        yield asBuffer(first.value);
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield asBuffer(next.value);
-      } finally {
-        // An upload that fails early stops pulling; close the source (a file handle, a socket) rather than leak it.
-        await iterator.return?.();
-      }
-    })(),
-  );
-}
-
-/** Buffer.from(buffer) would copy every chunk of a GB-sized upload; only strings need converting. */
-function asBuffer(chunk: Buffer | string): Buffer {
-  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  const hasData = await new Promise<boolean>((resolve, reject) => {
+    const settle = (result: boolean | Error) => {
+      source.off('readable', onReadable);
+      source.off('end', onEnd);
+      source.off('error', onError);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    // 'readable' comes with data, or at the end with none; read() then lets 'end' fire.
+    const onReadable = () => (source.readableLength > 0 ? settle(true) : source.read());
+    const onEnd = () => settle(false);
+    const onError = (error: Error) => settle(error);
+    source.on('readable', onReadable);
+    source.once('end', onEnd);
+    source.once('error', onError);
+  });
+  return hasData ? source : Buffer.alloc(0);
 }
