@@ -53,23 +53,74 @@ interface Block {
 
 /**
  * resourceDetails as two strings, with its size. This runs for every resource of a summary (1,000 at a time,
- * mostly in code V8 has not optimised yet), so it looks at each line once: one regex test tells plain ASCII
- * lines (almost all) from those that need fenceLine, a byte count and a backtick scan. The lines come straight
- * from the diff walk (writeAttributes), with no AttributeDiff in between. And it keeps two strings per resource
- * alive until the document is joined, not a dozen, the larger one in one byte per character: whatever outlives
- * a scavenge is copied, and the garbage collector was a third of the render.
+ * mostly in code V8 has not optimised yet). The diff lines come straight from the walk (writeAttributes) as
+ * pieces of one text, on the bet that they are plain ASCII (almost all are): then characters are bytes, no line
+ * needs fenceLine and the fence needs no more than three backticks, so one regex test over the whole body settles
+ * it. When the bet fails, or the body is over its budget, the block is made again line by line (exactBlock).
+ * And it keeps two strings per resource alive until the document is joined, not a dozen, the larger one in one
+ * byte per character: whatever outlives a scavenge is copied, and the garbage collector was a third of the render.
  */
 function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boolean): Block | undefined {
+  const body = new PlainBody(maxBodyBytes);
+  const unchanged = change.writeAttributes(body);
+  if (body.attributes === 0) return undefined;
+  if (body.over) return exactBlock(change, maxBodyBytes, drift);
+  let text = body.pieces.join('');
+  if (unchanged > 0) text += `\n# (${plural(unchanged, 'unchanged attribute')} hidden)`;
+  if (!isPlainAscii(text)) return exactBlock(change, maxBodyBytes, drift);
+  const summary = detailsSummary(change, drift);
+  // The lines '', '```diff', the body, '```', '', '</details>', '' joined with newlines.
+  const rest = `\n\`\`\`diff${text}\n\`\`\`\n\n</details>\n`;
+  // Each line and its newline: the summary's, then rest's lines (one more than the newlines between them).
+  return { summary, rest, bytes: utf8Bytes(summary) + 1 + rest.length + 1 };
+}
+
+function detailsSummary(change: ResourceChange, drift: boolean): string {
+  return `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
+}
+
+/**
+ * The diff lines of one `<details>` as pieces of one text ('\n' before each line), counted in characters, which
+ * are its bytes if the text turns out to be plain ASCII. Past the budget it only notes that it is over.
+ */
+class PlainBody implements AttributeSink {
+  readonly pieces: string[] = [];
+  /** Changed attributes seen. */
+  attributes = 0;
+  /** The lines passed the budget (the first one never does): the block must be made by exactBlock. */
+  over = false;
+  #chars = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  attribute(kind: AttributeDiff['kind'], path: string, before: string | undefined, after: string | undefined): void {
+    const i = this.attributes++;
+    if (this.over) return;
+    if ((before === undefined || after === undefined) && kind !== '-/+') {
+      // diffText() in pieces: `${kind} ${path} = ${value}`, and its newline.
+      const value = after ?? before ?? 'null';
+      this.#chars += kind.length + path.length + value.length + 5;
+      this.pieces.push('\n', kind, ' ', path, ' = ', value);
+    } else {
+      const line = diffText(kind, path, before, after);
+      this.#chars += line.length + 1;
+      this.pieces.push('\n', line);
+    }
+    if (this.#chars > this.maxBytes && i > 0) this.over = true;
+  }
+}
+
+/** detailsBlock line by line, for bodies that are not plain ASCII or are over their budget. */
+function exactBlock(change: ResourceChange, maxBodyBytes: number, drift: boolean): Block {
   // After the summary: an empty line and the opening fence (slot 1, set once the longest backtick run of the
   // body is known).
   const body = new Body(maxBodyBytes);
   const unchanged = change.writeAttributes(body);
-  if (body.attributes === 0) return undefined;
   if (body.cutAt >= 0) {
     body.add(`# … ${plural(body.attributes - body.cutAt, 'more changed attribute')} (see the full plan)`);
   }
   if (unchanged > 0) body.add(`# (${plural(unchanged, 'unchanged attribute')} hidden)`);
-  const summary = `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
+  const summary = detailsSummary(change, drift);
   const marker = fenceMarker(body.longestRun);
   const lines = body.lines;
   lines[1] = `${marker}diff`;

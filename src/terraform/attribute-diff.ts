@@ -4,7 +4,7 @@
  * (index-by-index output for `["a","b"] → ["x","a","b"]` would claim that every element changed).
  */
 import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type AttributeSink, type ChangeAction } from './plan-model.js';
-import { childMarker, hasTrue, keyName, renderValue } from './render-value.js';
+import { childMarker, hasTrue, keyName, MAX_VALUE_CHARS, renderValue } from './render-value.js';
 import type { SensitiveStrings } from './sensitive-strings.js';
 
 /** The `change` object of a `resource_changes` / `resource_drift` entry, as Terraform writes it. */
@@ -28,6 +28,8 @@ type Segment = string | number;
 
 interface Walk {
   secrets: SensitiveStrings;
+  /** The plan has no secrets: values and keys need no masking check (most plans). */
+  noSecrets: boolean;
   sink: AttributeSink;
   /** Attributes handed to the sink so far. */
   emitted: number;
@@ -68,6 +70,7 @@ export function walkAttributes(change: RawChange, action: ChangeAction, secrets:
   const after = isRecord(change.after) ? change.after : undefined;
   const walk: Walk = {
     secrets,
+    noSecrets: secrets.empty,
     sink,
     emitted: 0,
     replacePaths: action === 'replace' ? replacePathKeys(change.replace_paths) : undefined,
@@ -188,7 +191,7 @@ function visit(
     visit(
       walk,
       childSegments(walk, segments, key),
-      childPath(path, key, secrets),
+      childPath(walk, path, key),
       b[key],
       a[key],
       childMarker(beforeSensitive, key),
@@ -219,9 +222,10 @@ function visitCreated(
     return emitOneSided(walk, '+', path, undefined, SENSITIVE);
   }
   if (afterAbsent) return;
-  // An empty list or map appearing with a new object says nothing; a value or a list of values is shown whole.
-  if (typeof after === 'object' && isEmptyContainer(after)) return;
-  if (typeof after !== 'object' || isPlainList(after)) {
+  if (typeof after !== 'object') return emitOneSided(walk, '+', path, undefined, valueText(walk, after, afterSensitive, afterUnknown));
+  // An empty list or map appearing with a new object says nothing; a list of plain values is shown whole.
+  if (isEmptyContainer(after)) return;
+  if (isPlainList(after)) {
     return emitOneSided(walk, '+', path, undefined, renderValue(after, afterSensitive, afterUnknown, walk.secrets));
   }
   if (Array.isArray(after)) {
@@ -239,15 +243,28 @@ function visitCreated(
   }
   const a = after as Record<string, unknown>;
   const keys = sortedUnion(undefined, a, afterUnknown);
+  // childMarker() written out for the three markers: this loop runs for every attribute of a created object.
+  const bsAll = beforeSensitive === true;
+  const bsMap = markerMap(beforeSensitive);
+  const asAll = afterSensitive === true;
+  const asMap = markerMap(afterSensitive);
+  const auAll = afterUnknown === true;
+  const auMap = markerMap(afterUnknown);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const path2 = childPath(path, key, walk.secrets);
+    const value = a[key];
+    const bs = bsAll ? true : bsMap?.[key];
+    const as = asAll ? true : asMap?.[key];
+    const au = auAll ? true : auMap?.[key];
     const inherited = NO_KEYS[key];
     if (inherited !== undefined) {
       // visit() compares with NO_KEYS[key], which for `constructor` and the like is Object.prototype's: ask it.
-      visit(walk, undefined, path2, inherited, a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
+      visit(walk, undefined, childPath(walk, path, key), inherited, value, bs, as, au);
+    } else if (au !== true && bs !== true && as !== true && value !== null && value !== undefined && typeof value !== 'object') {
+      // A plain value, as visitCreated() shows it, without the call (most attributes are one).
+      emitOneSided(walk, '+', childPath(walk, path, key), undefined, valueText(walk, value, as, au));
     } else {
-      visitCreated(walk, path2, a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
+      visitCreated(walk, childPath(walk, path, key), value, bs, as, au);
     }
   }
 }
@@ -260,9 +277,10 @@ function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensiti
     return emitOneSided(walk, '-', path, SENSITIVE, undefined);
   }
   if (beforeAbsent) return;
-  // An empty list or map going with a deleted object says nothing; a value or a list of values is shown whole.
-  if (typeof before === 'object' && isEmptyContainer(before)) return;
-  if (typeof before !== 'object' || isPlainList(before)) {
+  if (typeof before !== 'object') return emitOneSided(walk, '-', path, valueText(walk, before, beforeSensitive, undefined), undefined);
+  // An empty list or map going with a deleted object says nothing; a list of plain values is shown whole.
+  if (isEmptyContainer(before)) return;
+  if (isPlainList(before)) {
     return emitOneSided(walk, '-', path, renderValue(before, beforeSensitive, undefined, walk.secrets), undefined);
   }
   if (Array.isArray(before)) {
@@ -273,16 +291,45 @@ function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensiti
   }
   const b = before as Record<string, unknown>;
   const keys = sortedUnion(b, undefined, undefined);
+  const bsAll = beforeSensitive === true;
+  const bsMap = markerMap(beforeSensitive);
+  const asAll = afterSensitive === true;
+  const asMap = markerMap(afterSensitive);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const path2 = childPath(path, key, walk.secrets);
+    const value = b[key];
+    const bs = bsAll ? true : bsMap?.[key];
+    const as = asAll ? true : asMap?.[key];
     const inherited = NO_KEYS[key];
     if (inherited !== undefined) {
-      visit(walk, undefined, path2, b[key], inherited, childMarker(beforeSensitive, key), childMarker(afterSensitive, key), undefined);
+      visit(walk, undefined, childPath(walk, path, key), value, inherited, bs, as, undefined);
+    } else if (bs !== true && as !== true && value !== null && value !== undefined && typeof value !== 'object') {
+      emitOneSided(walk, '-', childPath(walk, path, key), valueText(walk, value, bs, undefined), undefined);
     } else {
-      visitDestroyed(walk, path2, b[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key));
+      visitDestroyed(walk, childPath(walk, path, key), value, bs, as);
     }
   }
+}
+
+/** A marker's children by key, or undefined when it has none (childMarker() then gives undefined, unless it is `true`). */
+function markerMap(marker: unknown): Record<string, unknown> | undefined {
+  return marker !== null && typeof marker === 'object' ? (marker as Record<string, unknown>) : undefined;
+}
+
+/**
+ * renderValue() of a value that is not a list or a map, under markers that are not `true`. Without secrets to
+ * look for, a string is its JSON (unless long enough to be cut) and a number or a boolean its text: no calls.
+ */
+function valueText(walk: Walk, value: unknown, sensitive: unknown, unknown: unknown): string {
+  if (walk.noSecrets) {
+    if (typeof value === 'string') {
+      const text = JSON.stringify(value);
+      if (text.length <= MAX_VALUE_CHARS) return text;
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      return String(value);
+    }
+  }
+  return renderValue(value, sensitive, unknown, walk.secrets);
 }
 
 function emitOneSided(walk: Walk, kind: '+' | '-', path: string, before: string | undefined, after: string | undefined): void {
@@ -291,11 +338,25 @@ function emitOneSided(walk: Walk, kind: '+' | '-', path: string, before: string 
 }
 
 /** The path of map key `key` under `path`: a quoted key goes in brackets, a masked one already is; the rest after a dot. */
-function childPath(path: string, key: string, secrets: SensitiveStrings): string {
-  const name = pathKey(key, secrets);
-  const first = name.charCodeAt(0);
-  return first === QUOTE ? `${path}[${name}]` : first === BRACKET ? `${path}${name}` : `${path}.${name}`;
+function childPath(walk: Walk, path: string, key: string): string {
+  if (!walk.noSecrets) return path + keyStep(pathKey(key, walk.secrets));
+  // Without secrets a key's step depends on the key alone, and every resource of a type repeats the same keys.
+  let step = KEY_STEPS.get(key);
+  if (step === undefined) {
+    step = keyStep(keyName(key));
+    if (KEY_STEPS.size < KEY_STEPS_MAX) KEY_STEPS.set(key, step);
+  }
+  return path + step;
 }
+
+function keyStep(name: string): string {
+  const first = name.charCodeAt(0);
+  return first === QUOTE ? `[${name}]` : first === BRACKET ? name : `.${name}`;
+}
+
+/** `.name` / `["key"]` by key, bounded: map keys are user data that need not repeat (as in keyName()). */
+const KEY_STEPS = new Map<string, string>();
+const KEY_STEPS_MAX = 4096;
 
 /** A map key as it appears in a path; a key that is a known secret is masked like a value. */
 const QUOTE = 34; // "

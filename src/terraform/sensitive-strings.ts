@@ -57,6 +57,11 @@ export class SensitiveStrings {
     for (let i = 0; i < keys.length; i++) this.addMarked(values[keys[i]!], markers[keys[i]!]);
   }
 
+  /** True when the plan has no secrets at all: nothing can match. */
+  get empty(): boolean {
+    return this.exact.size === 0;
+  }
+
   /** True when `text` is, or contains, a secret of this plan. */
   matches(text: string): boolean {
     if (this.exact.size === 0 || text.length === 0) return false;
