@@ -17,7 +17,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { DatasetSpec, LoadPath } from './dataset.js';
 import type { ObjectStore, WriteResult } from '../storage/object-store.js';
@@ -27,6 +27,7 @@ import type { IngestProgress } from './progress.js';
 import { openSource, type FetchOptions } from './fetch.js';
 import { validateCsv } from './validate.js';
 import { cleanObjectOptions, incomingName, stageContent } from './stage.js';
+import { UploadBlocks } from './upload-blocks.js';
 import { loadIntoWarehouse, loadWithDataflow, type LoadSummary } from './load.js';
 import {
   describeProblems,
@@ -97,7 +98,7 @@ function uploadingSink(
   dataset: string,
   onUploadFailure: (error: Error) => void,
 ): CleanSink {
-  const stream = new PassThrough({ highWaterMark: UPLOAD_BUFFER });
+  const stream = new UploadBlocks(UPLOAD_BUFFER);
   const stored = store.writeOnce(bucket, name, stream, cleanObjectOptions(dataset));
   let aborted = false;
   let failure: unknown;
