@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { UPLOAD_BLOCK_BYTES, UploadBlocks } from '../../src/ingest/upload-blocks.js';
 
+/** The pieces each push() made ('data' events: a for-await read() would join whatever is buffered). */
 async function regroup(parts: Buffer[]): Promise<Buffer[]> {
   const out: Buffer[] = [];
-  for await (const block of Readable.from(parts, { objectMode: false }).pipe(new UploadBlocks(4 * UPLOAD_BLOCK_BYTES))) {
-    out.push(block as Buffer);
-  }
+  const blocks = Readable.from(parts, { objectMode: false }).pipe(new UploadBlocks(4 * UPLOAD_BLOCK_BYTES));
+  blocks.on('data', (block: Buffer) => out.push(block));
+  await finished(blocks);
   return out;
 }
 
