@@ -65,7 +65,7 @@ function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boole
   const unchanged = change.writeAttributes(body);
   if (body.attributes === 0) return undefined;
   if (body.over) return exactBlock(change, maxBodyBytes, drift);
-  let text = body.pieces.join('');
+  let text = body.text;
   if (unchanged > 0) text += `\n# (${plural(unchanged, 'unchanged attribute')} hidden)`;
   if (!isPlainAscii(text)) return exactBlock(change, maxBodyBytes, drift);
   const summary = detailsSummary(change, drift);
@@ -84,7 +84,7 @@ function detailsSummary(change: ResourceChange, drift: boolean): string {
  * are its bytes if the text turns out to be plain ASCII. Past the budget it only notes that it is over.
  */
 class PlainBody implements AttributeSink {
-  readonly pieces: string[] = [];
+  text = '';
   /** Changed attributes seen. */
   attributes = 0;
   /** The lines passed the budget (the first one never does): the block must be made by exactBlock. */
@@ -100,11 +100,11 @@ class PlainBody implements AttributeSink {
       // diffText() in pieces: `${kind} ${path} = ${value}`, and its newline.
       const value = after ?? before ?? 'null';
       this.#chars += kind.length + path.length + value.length + 5;
-      this.pieces.push('\n', kind, ' ', path, ' = ', value);
+      this.text += `\n${kind} ${path} = ${value}`;
     } else {
       const line = diffText(kind, path, before, after);
       this.#chars += line.length + 1;
-      this.pieces.push('\n', line);
+      this.text += `\n${line}`;
     }
     if (this.#chars > this.maxBytes && i > 0) this.over = true;
   }

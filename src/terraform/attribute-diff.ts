@@ -224,11 +224,11 @@ function visitCreated(
   if (afterAbsent) return;
   if (typeof after !== 'object') return emitOneSided(walk, '+', path, undefined, valueText(walk, after, afterSensitive, afterUnknown));
   // An empty list or map appearing with a new object says nothing; a list of plain values is shown whole.
-  if (isEmptyContainer(after)) return;
-  if (isPlainList(after)) {
-    return emitOneSided(walk, '+', path, undefined, renderValue(after, afterSensitive, afterUnknown, walk.secrets));
-  }
   if (Array.isArray(after)) {
+    if (after.length === 0) return;
+    if (isPlainList(after)) {
+      return emitOneSided(walk, '+', path, undefined, renderValue(after, afterSensitive, afterUnknown, walk.secrets));
+    }
     for (let i = 0; i < after.length; i++) {
       visitCreated(
         walk,
@@ -242,7 +242,9 @@ function visitCreated(
     return;
   }
   const a = after as Record<string, unknown>;
-  const keys = sortedUnion(undefined, a, afterUnknown);
+  const own = Object.keys(a);
+  if (own.length === 0) return;
+  const keys = withUnknownKeys(own, a, afterUnknown);
   // childMarker() written out for the three markers: this loop runs for every attribute of a created object.
   const bsAll = beforeSensitive === true;
   const bsMap = markerMap(beforeSensitive);
@@ -279,18 +281,20 @@ function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensiti
   if (beforeAbsent) return;
   if (typeof before !== 'object') return emitOneSided(walk, '-', path, valueText(walk, before, beforeSensitive, undefined), undefined);
   // An empty list or map going with a deleted object says nothing; a list of plain values is shown whole.
-  if (isEmptyContainer(before)) return;
-  if (isPlainList(before)) {
-    return emitOneSided(walk, '-', path, renderValue(before, beforeSensitive, undefined, walk.secrets), undefined);
-  }
   if (Array.isArray(before)) {
+    if (before.length === 0) return;
+    if (isPlainList(before)) {
+      return emitOneSided(walk, '-', path, renderValue(before, beforeSensitive, undefined, walk.secrets), undefined);
+    }
     for (let i = 0; i < before.length; i++) {
       visitDestroyed(walk, `${path}[${i}]`, before[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i));
     }
     return;
   }
   const b = before as Record<string, unknown>;
-  const keys = sortedUnion(b, undefined, undefined);
+  const keys = Object.keys(b);
+  if (keys.length === 0) return;
+  sortKeys(keys);
   const bsAll = beforeSensitive === true;
   const bsMap = markerMap(beforeSensitive);
   const asAll = afterSensitive === true;
@@ -442,6 +446,21 @@ function sortedUnion(
     }
   }
   return sortKeys(keys);
+}
+
+/**
+ * sortedUnion(undefined, record, unknownMarker) for a record whose own keys (`own`, fresh from Object.keys) are
+ * already at hand: they and the keys the marker marks `true` that the record lacks, sorted.
+ */
+function withUnknownKeys(own: string[], record: Record<string, unknown>, unknownMarker: unknown): string[] {
+  if (isRecord(unknownMarker)) {
+    const unknownKeys = Object.keys(unknownMarker);
+    for (let i = 0; i < unknownKeys.length; i++) {
+      const key = unknownKeys[i]!;
+      if (unknownMarker[key] === true && !hasOwn(record, key)) own.push(key);
+    }
+  }
+  return sortKeys(own);
 }
 
 /**

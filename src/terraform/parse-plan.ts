@@ -169,8 +169,11 @@ class LazyResourceChange implements ResourceChange {
     this.type = typeof entry.type === 'string' ? entry.type : '';
     this.name = typeof entry.name === 'string' ? entry.name : '';
     if (typeof entry.index === 'string' || typeof entry.index === 'number') this.index = entry.index;
-    const actions = (change.actions as unknown[]).map(String);
-    const { action, replaceOrder, forgetsPrevious, unrecognised } = foldActions(actions);
+    const raw = change.actions as unknown[];
+    // One plain action (most changes) folds to itself: no copy of the list, no folding object.
+    const single = raw.length === 1 ? SINGLE_ACTIONS[raw[0] as string] : undefined;
+    const actions = single === undefined ? raw.map(String) : undefined;
+    const { action, replaceOrder, forgetsPrevious, unrecognised } = actions ? foldActions(actions) : { action: single! };
     this.action = action;
     if (replaceOrder) this.replaceOrder = replaceOrder;
     if (forgetsPrevious) this.forgetsPrevious = true;
@@ -226,6 +229,16 @@ interface FoldedActions {
   forgetsPrevious?: boolean;
   unrecognised?: boolean;
 }
+
+/** The one-action lists foldActions() maps to that action; a Map-free lookup with no prototype to hit. */
+const SINGLE_ACTIONS: Record<string, ChangeAction | undefined> = Object.assign(Object.create(null) as Record<string, ChangeAction>, {
+  'no-op': 'no-op',
+  create: 'create',
+  read: 'read',
+  update: 'update',
+  delete: 'delete',
+  forget: 'forget',
+} satisfies Record<string, ChangeAction>);
 
 /** Terraform's action lists (jsonplan.UnmarshalActions) → one action. */
 function foldActions(actions: string[]): FoldedActions {
