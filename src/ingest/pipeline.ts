@@ -7,7 +7,10 @@
  *     → stage (copy into place, write-once, content-addressed) → load (deterministic job id) → report
  *
  * The upload runs alongside validation rather than after it, so an ingest takes about as long as the slower
- * of the two instead of their sum, and needs no local disk for the clean copy. Nothing is staged until the
+ * of the two instead of their sum, and needs no local disk for the clean copy. (Except when the source answers
+ * with the validators of a run that staged content: then a rerun would upload it all again only to find it
+ * staged, so the copy goes to disk and is uploaded only if its sha256 is new; see clean-sink.ts and
+ * source-index.ts.) Nothing is staged until the
  * whole source has been read and validated: a truncated download, a source error or too many bad rows abort
  * the upload before it completes (GCS creates no object for an unfinished resumable upload), and the
  * temporary object of a finished one never becomes a staged object (stage deletes it). Everything after
@@ -20,14 +23,15 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { DatasetSpec, LoadPath } from './dataset.js';
-import type { ObjectStore, WriteResult } from '../storage/object-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { DataflowLauncher } from './dataflow.js';
 import type { IngestProgress } from './progress.js';
 import { openSource, type FetchOptions } from './fetch.js';
 import { validateCsv } from './validate.js';
-import { cleanObjectOptions, incomingName, stageContent } from './stage.js';
-import { UploadBlocks } from './upload-blocks.js';
+import { findStaged, incomingName, stageContent } from './stage.js';
+import { discardingSink, spoolingSink, uploadingSink } from './clean-sink.js';
+import { lastStagedFrom, recordStagedFrom, sourceFingerprint } from './source-index.js';
 import { loadIntoWarehouse, loadWithDataflow, type LoadSummary } from './load.js';
 import {
   describeProblems,
@@ -74,73 +78,6 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-/**
- * How much clean output may wait for the upload. The client sends a resumable upload in 8 MiB chunks and
- * reads nothing more while one is in flight; with as much again buffered here, validation goes on meanwhile.
- */
-const UPLOAD_BUFFER = 8 * 1024 * 1024;
-
-interface CleanSink {
-  stream: Writable;
-  /** Settles when every byte is stored (or discarded): the temporary object, when there is one. */
-  stored: Promise<WriteResult | undefined>;
-  /** Stops the upload (the validation failed); resolves once no temporary object can appear any more. */
-  abort(reason: Error): Promise<void>;
-  /** The upload's own error, when it failed before validation did (the validator then saw only its echo). */
-  failedFirst(): Promise<unknown>;
-}
-
-/** The clean CSV, streamed to a temporary object while it is produced (see the top of this file). */
-function uploadingSink(
-  store: ObjectStore,
-  bucket: string,
-  name: string,
-  dataset: string,
-  onUploadFailure: (error: Error) => void,
-): CleanSink {
-  const stream = new UploadBlocks(UPLOAD_BUFFER);
-  const stored = store.writeOnce(bucket, name, stream, cleanObjectOptions(dataset));
-  let aborted = false;
-  let failure: unknown;
-  // An upload that fails while validation is still writing must stop the validator, or it would wait for the
-  // stream to drain forever: the validator's next write fails with the upload's error.
-  stored.catch((error: unknown) => {
-    if (aborted) return;
-    failure = error;
-    const reason = error instanceof Error ? error : new Error(String(error));
-    stream.destroy(reason);
-    onUploadFailure(reason);
-  });
-  return {
-    stream,
-    stored,
-    async failedFirst() {
-      // The client destroys the stream it reads from when its upload fails, which can reach the validator
-      // before the upload's own (more telling) rejection does.
-      if (failure === undefined && !aborted && stream.destroyed) await stored.catch(() => undefined);
-      return failure;
-    },
-    async abort(reason) {
-      aborted = true;
-      stream.destroy(reason);
-      // An unfinished upload creates nothing; should this one have finished after all, its object goes.
-      const finished = await stored.then(() => true, () => false);
-      if (finished) await store.delete(bucket, name).catch(() => undefined);
-    },
-  };
-}
-
-/** A dry run stages nothing, so its clean output is only counted, never written. */
-function discardingSink(): CleanSink {
-  const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  return {
-    stream,
-    stored: finished(stream).then(() => undefined),
-    abort: async (reason) => void stream.destroy(reason),
-    failedFirst: async () => undefined,
-  };
-}
-
 async function closeFile(stream: Writable): Promise<void> {
   if (!stream.writableEnded) stream.end();
   await finished(stream);
@@ -174,14 +111,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const totalBytes = opened.contentLength;
 
     const quarantineFile = join(work, 'quarantine.jsonl');
-    const incoming = options.dryRun ? undefined : incomingName(dataset.name);
-    const cleanSink = incoming
-      ? // A failed upload ends the download too: the validator may be waiting for the source rather than
-        // writing, and would only notice at its next write.
-        uploadingSink(options.store as ObjectStore, options.bucket as string, incoming, dataset.name, (error) =>
-          opened.stream.destroy(error),
-        )
-      : discardingSink();
+    const store = options.store as ObjectStore;
+    const bucket = options.bucket as string;
+    const incoming = incomingName(dataset.name);
+    const fingerprint = options.dryRun
+      ? undefined
+      : sourceFingerprint({ url: displayUrl(url), etag: opened.etag, lastModified: opened.lastModified, contentLength: totalBytes });
+    const stagedBefore = fingerprint ? await lastStagedFrom(store, bucket, dataset.name, fingerprint) : undefined;
+    const cleanSink = options.dryRun
+      ? discardingSink()
+      : stagedBefore
+        ? spoolingSink(join(work, 'clean.csv'))
+        : // A failed upload ends the download too: the validator may be waiting for the source rather than
+          // writing, and would only notice at its next write.
+          uploadingSink(store, bucket, incoming, dataset.name, (error) => opened.stream.destroy(error));
     // Awaited below once validation is over; until then a failed upload must not count as unhandled.
     cleanSink.stored.catch(() => undefined);
     const quarantine = createWriteStream(quarantineFile);
@@ -231,21 +174,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       log(ingestSucceeded(report, performance.now() - started, extraLabels));
       return report;
     }
-    const store = options.store as ObjectStore;
-    const bucket = options.bucket as string;
-
     current = 'stage';
-    // The upload ran alongside validation: the stage's time is what it adds after validation ends (the rest of
-    // the upload, the copy into place, manifest and index).
+    // A streamed upload ran alongside validation: the stage's time is what staging adds after validation ends
+    // (the rest of the upload, the copy into place, manifest and index).
     const stageStarted = validatedAt;
     await cleanSink.stored;
+    // A spooled copy is uploaded only when its content is new (the source's hint was wrong).
+    const alreadyStaged = cleanSink.kind === 'spooled' ? await findStaged(store, bucket, dataset.name, validated.sha256) : undefined;
+    if (!alreadyStaged) await cleanSink.upload(store, bucket, incoming, dataset.name);
     const hasQuarantine = validated.badRows > 0 && (await stat(quarantineFile)).size > 0;
-    const staged = await stageContent({
+    const staged = alreadyStaged ?? await stageContent({
       store,
       bucket,
       dataset,
       sha256: validated.sha256,
-      incoming: incoming as string,
+      incoming,
       ...(hasQuarantine ? { quarantineFile } : {}),
       source: {
         url: source,
@@ -255,6 +198,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       counts: { rows: validated.rows, badRows: validated.badRows, bytes: validated.bytes },
       now: clock(),
     });
+    if (fingerprint && stagedBefore !== validated.sha256) {
+      // Best effort: without it the next run of this source uploads while validating, as this one did.
+      await recordStagedFrom(store, bucket, dataset.name, fingerprint, validated.sha256).catch(() => undefined);
+    }
     durations.stage = performance.now() - stageStarted;
     Object.assign(report, {
       stagedNow: staged.created,
@@ -268,7 +215,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         dataset.name,
         'stage',
         durations.stage,
-        { bytes: validated.bytes, object_uri: staged.objectUri, created: staged.created, first_seen: staged.firstSeen },
+        {
+          bytes: validated.bytes,
+          object_uri: staged.objectUri,
+          created: staged.created,
+          first_seen: staged.firstSeen,
+          // How the clean copy travelled: uploaded while validating, or kept on disk (an unchanged-looking source).
+          clean_copy: cleanSink.kind,
+        },
         extraLabels,
       ),
     );

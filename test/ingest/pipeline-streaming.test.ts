@@ -111,4 +111,42 @@ describe('the clean CSV upload', () => {
     expect(s.objects()).toEqual([]);
     expect(s.logs.entries.at(-1)).toMatchObject({ event: 'ingest_failed', stage: 'validate' });
   });
+
+  it('keeps the clean copy on disk when the source looks unchanged, so a rerun of staged content uploads nothing', async () => {
+    const s = scenario();
+    const csv = bigCsv();
+    const source = await startSource((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': csv.length, etag: '"same"' }).end(csv);
+    });
+    const first = await runIngest(s.options(source));
+    const uploadsAfterFirst = gcs.requests.filter((r) => r.path.startsWith(`/upload/storage/v1/b/${s.bucket}/`)).length;
+    const second = await runIngest(s.options(source));
+    await source.close();
+
+    expect(s.logs.entries.filter((e) => e.stage === 'stage').map((e) => e.clean_copy)).toEqual(['streamed', 'spooled']);
+    expect(second).toMatchObject({ stagedNow: false, objectUri: first.objectUri, sha256: first.sha256 });
+    expect(gcs.requests.filter((r) => r.path.startsWith(`/upload/storage/v1/b/${s.bucket}/`)).length).toBe(uploadsAfterFirst);
+    expect(s.objects().filter((name) => name.startsWith('tmp/'))).toEqual([]);
+  });
+
+  it('uploads the spooled copy when a source kept its ETag but changed its bytes', async () => {
+    const s = scenario();
+    let body = bigCsv();
+    const source = await startSource((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length, etag: '"stale"' }).end(body);
+    });
+    const first = await runIngest(s.options(source));
+    // Same length, same ETag, one value different: only the sha256 can tell.
+    body = Buffer.from(body);
+    body.write('13.8', body.lastIndexOf('12.8'));
+    const second = await runIngest(s.options(source));
+    await source.close();
+
+    expect(s.logs.entries.filter((e) => e.stage === 'stage').map((e) => e.clean_copy)).toEqual(['streamed', 'spooled']);
+    expect(second).toMatchObject({ stagedNow: true, rows: ROWS });
+    expect(second.objectUri).not.toBe(first.objectUri);
+    const staged = gcs.getObject(s.bucket, second.objectUri!.replace(`gs://${s.bucket}/`, ''));
+    expect(staged?.data.equals(body)).toBe(true);
+    expect(s.objects().filter((name) => name.startsWith('tmp/'))).toEqual([]);
+  });
 });
