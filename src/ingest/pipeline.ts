@@ -7,15 +7,15 @@
  *     → stage (copy into place, write-once, content-addressed) → load (deterministic job id) → report
  *
  * The upload runs alongside validation rather than after it, so an ingest takes about as long as the slower
- * of the two instead of their sum, and needs no local disk for the clean copy. (Except when the source answers
- * with the validators of a run that staged content: then a rerun would upload it all again only to find it
- * staged, so the copy goes to disk and is uploaded only if its sha256 is new; see clean-sink.ts and
- * source-index.ts.) Nothing is staged until the
- * whole source has been read and validated: a truncated download, a source error or too many bad rows abort
- * the upload before it completes (GCS creates no object for an unfinished resumable upload), and the
- * temporary object of a finished one never becomes a staged object (stage deletes it). Everything after
- * that is idempotent: a rerun or a concurrent duplicate finds the staged content by sha256 and adopts the
- * existing load job.
+ * of the two instead of their sum, and needs no local disk for the clean copy. The exception is a source that
+ * answers with the validators of a run that staged content: a rerun would upload it all again only to find it
+ * staged, so the copy goes to disk and is uploaded only if its sha256 is new (clean-sink.ts, source-index.ts).
+ *
+ * Nothing is staged until the whole source has been read and validated: a truncated download, a source error
+ * or too many bad rows abort the upload before it completes (GCS creates no object for an unfinished resumable
+ * upload), and the temporary object of a finished one never becomes a staged object (stage deletes it).
+ * Everything after that is idempotent: a rerun or a concurrent duplicate finds the staged content by sha256 and
+ * adopts the existing load job.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';

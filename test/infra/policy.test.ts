@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as stageNames from '../../src/ingest/stage.js';
 import { loadAllConfigs, parseHcl, relative, stringsIn, TERRAFORM_ROOT, type Block, type TerraformConfig } from './terraform-tree.js';
 
 let configs: TerraformConfig[];
@@ -164,6 +165,18 @@ describe('storage and data safety', () => {
       if (!safe) problems.push(`${where(b)}: force_destroy ${String(force)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the staging bucket deletes the ingest\'s temporary uploads (tmp/ingest/, where src/ingest/stage.ts puts them) after a day', () => {
+    const { incomingName } = stageNames;
+    const prefix = incomingName('weather').split('/').slice(0, 2).join('/') + '/';
+    const staging = resources('google_storage_bucket').filter((b) => relative(b.config.dir).endsWith('data_platform'));
+    expect(staging).toHaveLength(1);
+    const rules = (staging[0]!.block.body.lifecycle_rule ?? []) as { condition: { age?: number; matches_prefix?: string[]; with_state?: string }[]; action: { type: string }[] }[];
+    const rule = rules.find((r) => r.condition[0]?.matches_prefix?.includes(prefix));
+    // No with_state: the rule removes live objects and the noncurrent versions the delete leaves under versioning.
+    expect(rule).toMatchObject({ condition: [{ age: 1 }], action: [{ type: 'Delete' }] });
+    expect(rule?.condition[0]?.with_state).toBeUndefined();
   });
 
   it('Cloud Run services and BigQuery tables keep deletion protection on by default', () => {

@@ -74,6 +74,19 @@ resource "google_storage_bucket" "main" {
     }
   }
 
+  # tmp/ingest/ holds the clean CSV of an ingest while it is uploaded (before its sha256, and so its staged
+  # name, is known); the ingest copies it into raw/ and deletes it. With versioning on, that delete keeps a
+  # noncurrent version, and a crashed run leaves the object itself: both go after a day, not a week.
+  lifecycle_rule {
+    condition {
+      age            = 1
+      matches_prefix = ["tmp/ingest/"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
   lifecycle_rule {
     condition {
       num_newer_versions = var.raw_lifecycle.noncurrent_versions
