@@ -322,7 +322,8 @@ function markerMap(marker: unknown): Record<string, unknown> | undefined {
 
 /**
  * renderValue() of a value that is not a list or a map, under markers that are not `true`. Without secrets to
- * look for, a string is its JSON (unless long enough to be cut) and a number or a boolean its text: no calls.
+ * look for, a string is its JSON (unless long enough to be cut) and a number or a boolean its text, with no
+ * renderValue() → leafText() → matches() calls on the way (this runs for most attributes of most plans).
  */
 function valueText(walk: Walk, value: unknown, sensitive: unknown, unknown: unknown): string {
   if (walk.noSecrets) {
