@@ -53,8 +53,8 @@ interface Block {
 
 /**
  * resourceDetails as two strings, with its size. This runs for every resource of a summary (1,000 at a time,
- * mostly in code V8 has not optimised yet). The diff lines come straight from the walk (writeAttributes) as
- * pieces of one text, on the bet that they are plain ASCII (almost all are): then characters are bytes, no line
+ * mostly in code V8 has not optimised yet). The diff lines come straight from the walk (writeAttributes) into
+ * one text, on the bet that they are plain ASCII (almost all are): then characters are bytes, no line
  * needs fenceLine and the fence needs no more than three backticks, so one regex test over the whole body settles
  * it. When the bet fails, or the body is over its budget, the block is made again line by line (exactBlock).
  * And it keeps two strings per resource alive until the document is joined, not a dozen, the larger one in one
@@ -80,8 +80,8 @@ function detailsSummary(change: ResourceChange, drift: boolean): string {
 }
 
 /**
- * The diff lines of one `<details>` as pieces of one text ('\n' before each line), counted in characters, which
- * are its bytes if the text turns out to be plain ASCII. Past the budget it only notes that it is over.
+ * The diff lines of one `<details>` as one text ('\n' before each line), counted in characters, which are its
+ * bytes if the text turns out to be plain ASCII. Past the budget it only notes that it is over.
  */
 class PlainBody implements AttributeSink {
   text = '';
@@ -97,7 +97,7 @@ class PlainBody implements AttributeSink {
     const i = this.attributes++;
     if (this.over) return;
     if ((before === undefined || after === undefined) && kind !== '-/+') {
-      // diffText() in pieces: `${kind} ${path} = ${value}`, and its newline.
+      // diffText() for a one-sided line (no ` -> `, no `# forces replacement`), and its newline.
       const value = after ?? before ?? 'null';
       this.#chars += kind.length + path.length + value.length + 5;
       this.text += `\n${kind} ${path} = ${value}`;
