@@ -100,16 +100,21 @@ describe('IAM', () => {
     expect(problems).toEqual([]);
   });
 
-  it('gives the ingest BigQuery data access on its dataset only and storage access under raw/ only', () => {
+  it('gives the ingest BigQuery data access on its dataset only, and storage access under raw/ and its temporary uploads only', () => {
     const config = configs.find((c) => relative(c.dir) === 'terraform/modules/ingest_service')!;
     const dataset = config.resources.filter((b) => b.type === 'google_bigquery_dataset_iam_member');
     expect(dataset.map((b) => b.body.role)).toEqual(['roles/bigquery.dataEditor']);
     const storage = config.resources.filter((x) => x.type === 'google_storage_bucket_iam_member');
     expect(storage.length).toBeGreaterThan(0);
+    const incoming = `/objects/${stageNames.incomingName('weather').split('/').slice(0, 2).join('/')}/`;
+    const grants: string[] = [];
     for (const b of storage) {
       const condition = resolveLocals((b.body.condition as { expression: string }[] | undefined)?.[0]?.expression ?? '', config.locals);
-      expect(condition, `${b.name}`).toContain('/objects/raw/');
+      expect(condition, `${b.name}`).toMatch(/\/objects\/(raw|tmp\/ingest)\//);
+      if (condition.includes(incoming)) grants.push(String(b.body.role));
     }
+    // Uploading the clean CSV there, reading it to copy it into raw/, deleting it: objectUser, nothing broader.
+    expect(grants).toEqual(['roles/storage.objectUser']);
     const invoker = config.resources.filter((b) => b.type === 'google_cloud_run_v2_service_iam_member' && b.name === 'trigger_invoker');
     expect(invoker[0]?.body.member).toBe('${google_service_account.trigger.member}');
   });

@@ -20,6 +20,8 @@ locals {
   topic_id = var.create_cloud_builds_topic ? google_pubsub_topic.cloud_builds[0].id : "projects/${var.project_id}/topics/cloud-builds"
 
   raw_prefix = "projects/_/buckets/${var.bucket_name}/objects/raw/"
+  # The ingest's temporary uploads (src/ingest/stage.ts, incomingName()).
+  incoming_prefix = "projects/_/buckets/${var.bucket_name}/objects/tmp/ingest/"
 }
 
 # --- Identities -------------------------------------------------------------------------------------------
@@ -87,6 +89,20 @@ resource "google_storage_bucket_iam_member" "raw_viewer" {
     title       = "raw-prefix-only"
     description = "Objects under raw/ and listings of raw/ only."
     expression  = "resource.name.startsWith(\"${local.raw_prefix}\") || api.getAttribute(\"storage.googleapis.com/objectListPrefix\", \"\").startsWith(\"raw/\")"
+  }
+}
+
+# The clean CSV is uploaded under tmp/ingest/ while it is validated (its staged name, the sha256, is known only
+# at the end), then copied into raw/ (which reads it) and deleted: create, read and delete there, nothing more.
+resource "google_storage_bucket_iam_member" "incoming_user" {
+  bucket = var.bucket_name
+  role   = "roles/storage.objectUser"
+  member = google_service_account.main.member
+
+  condition {
+    title       = "incoming-prefix-only"
+    description = "The ingest's temporary uploads under tmp/ingest/ only."
+    expression  = "resource.name.startsWith(\"${local.incoming_prefix}\")"
   }
 }
 
