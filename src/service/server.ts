@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Catalog, DatasetSpec } from '../ingest/dataset.js';
 import type { IngestReport } from '../ingest/report.js';
 import { UserError, messageOf } from '../errors.js';
+import type { CloudEventV1 } from 'cloudevents';
 import { BadEventError, decide, toCloudEvent } from './build-event.js';
 import type { StructuredLog } from './log.js';
 
@@ -102,8 +103,7 @@ export function createIngestService(deps: ServiceDeps): IngestService {
     return { status: retryable ? 500 : 200, body: { results } };
   }
 
-  async function onEvent(req: IncomingMessage, body: string): Promise<{ status: number; body?: unknown }> {
-    const event = toCloudEvent(req.headers, body);
+  async function onEvent(event: CloudEventV1<unknown>): Promise<{ status: number; body?: unknown }> {
     const decision = decide(event, deps.environment);
     if (decision.kind === 'ignore') {
       deps.log({
@@ -126,6 +126,27 @@ export function createIngestService(deps: ServiceDeps): IngestService {
       datasets: datasets.map((d) => d.name),
     });
     return ingestMany(datasets, { trigger: 'after-deploy', ...(decision.build.id ? { build_id: decision.build.id } : {}) });
+  }
+
+  /**
+   * Pub/Sub delivers at least once, and a redelivery can arrive while the first delivery is still ingesting.
+   * Every copy of an event (same source and id) that arrives meanwhile gets the first one's answer instead of
+   * running the same ingests again: the pipeline's idempotency would make them stage and load nothing, but not
+   * before each had downloaded, validated and uploaded the whole source.
+   */
+  const eventsInFlight = new Map<string, Promise<{ status: number; body?: unknown }>>();
+
+  function onEventOnce(req: IncomingMessage, body: string): Promise<{ status: number; body?: unknown }> {
+    const event = toCloudEvent(req.headers, body);
+    const key = `${event.source}\n${event.id}`;
+    const running = eventsInFlight.get(key);
+    if (running) {
+      deps.log({ severity: 'INFO', message: `event ${event.id} is already being handled: answering with its result`, event: 'event_joined', ce_id: event.id });
+      return running;
+    }
+    const work = onEvent(event).finally(() => eventsInFlight.delete(key));
+    eventsInFlight.set(key, work);
+    return work;
   }
 
   async function onIngest(body: string): Promise<{ status: number; body?: unknown }> {
@@ -155,7 +176,7 @@ export function createIngestService(deps: ServiceDeps): IngestService {
     const result = await track(
       (async () => {
         const body = await readBody(req);
-        return path === '/' ? onEvent(req, body) : onIngest(body);
+        return path === '/' ? onEventOnce(req, body) : onIngest(body);
       })(),
     );
     send(res, result.status, result.body, draining);

@@ -40,11 +40,21 @@ afterEach(async () => {
 
 async function start(ingest: (d: DatasetSpec, labels: Record<string, string>) => Promise<IngestReport>) {
   const logs: Record<string, unknown>[] = [];
+  const watchers: (() => void)[] = [];
+  /** Resolves once `count` log lines match: the service's own signal that it got that far. */
+  const logged = (match: (line: Record<string, unknown>) => boolean, count = 1) =>
+    new Promise<void>((resolve) => {
+      const check = () => logs.filter(match).length >= count && (resolve(), true);
+      if (!check()) watchers.push(check);
+    });
   const calls: { dataset: string; labels: Record<string, string> }[] = [];
   service = createIngestService({
     catalog,
     environment: 'dev',
-    log: (e) => void logs.push(e),
+    log: (e) => {
+      logs.push(e);
+      for (const watch of [...watchers]) watch();
+    },
     ingest: (d, labels) => {
       calls.push({ dataset: d.name, labels });
       return ingest(d, labels);
@@ -52,7 +62,7 @@ async function start(ingest: (d: DatasetSpec, labels: Record<string, string>) =>
   });
   await new Promise<void>((resolve) => service!.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
-  return { url, logs, calls, svc: service };
+  return { url, logs, logged, calls, svc: service };
 }
 
 const post = (url: string, parts: { headers: Record<string, string>; body: string }) =>
@@ -80,6 +90,38 @@ describe('the ingest service', () => {
     }
     expect(calls.map((c) => c.dataset)).toEqual(['weather', 'stocks', 'weather', 'stocks']);
     expect(calls[0]?.labels).toMatchObject({ trigger: 'after-deploy', build_id: expect.any(String) });
+  });
+
+  it('answers copies of an event that arrive while it is being handled with its result, running its ingests once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const first = new Promise<void>((resolve) => (started = resolve));
+    const { url, calls, logs, logged } = await start(async (d) => {
+      started();
+      await gate;
+      return reportFor(d);
+    });
+    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'env-dev']));
+    const copies = [post(url, binaryMode(event, 'evt-dup'))];
+    await first;
+    copies.push(...Array.from({ length: 4 }, () => post(url, binaryMode(event, 'evt-dup'))));
+    // Another event (another id) is not a copy: it runs its own ingests.
+    const other = post(url, binaryMode(event, 'evt-other'));
+    await logged((l) => l.event === 'event_joined', 4);
+    release();
+
+    const answers = await Promise.all(
+      copies.map(async (pending) => {
+        const r = await pending;
+        return { status: r.status, body: await r.json() };
+      }),
+    );
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify(answers[0])]));
+    expect(answers[0]?.status).toBe(200);
+    expect((await other).status).toBe(200);
+    expect(calls.map((c) => c.dataset).sort()).toEqual(['stocks', 'stocks', 'weather', 'weather']);
+    expect(logs.filter((l) => l.event === 'event_joined' && l.ce_id === 'evt-dup')).toHaveLength(4);
   });
 
   it('answers 204 and logs why when the event does not match', async () => {
