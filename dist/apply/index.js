@@ -285,7 +285,7 @@ const USER_AGENT = 'dc-pipeline-actions/0.1.0';
 async function connect(options) {
     const [cloudbuild, storage, github] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 941562).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
-        __nccwpck_require__.e(/* import() */ 179702).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
+        __nccwpck_require__.e(/* import() */ 254723).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
         Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(756717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
     ]);
     const cloudBuild = await cloudbuild.createCloudBuild({ projectId: options.projectId, region: options.region, env: options.env, userAgent: USER_AGENT });
@@ -516,7 +516,7 @@ async function run() {
         // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
         const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(607007)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
-            __nccwpck_require__.e(/* import() */ 488505).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
+            __nccwpck_require__.e(/* import() */ 896504).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
             __nccwpck_require__.e(/* import() */ 625805).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
         ]);
         const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });

@@ -103,8 +103,13 @@ function inlineCode(text, inTable = false) {
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+/** What htmlCode has to change: control characters, line breaks and the HTML-special characters. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029&<>"']/;
 /** `<code>` for raw-HTML lines such as a `<summary>`. */
 function htmlCode(text) {
+    // One test for the addresses that need nothing changed (one per resource of a summary) instead of two replaces.
+    if (!NEEDS_ESCAPE.test(text))
+        return `<code>${text}</code>`;
     return `<code>${escapeHtml(oneLine(text))}</code>`;
 }
 /**
@@ -561,11 +566,12 @@ function fits(lines, maxBytes) {
 
 
 function diffLine(diff) {
-    const value = diff.before !== undefined && diff.after !== undefined
-        ? `${diff.before} -> ${diff.after}`
-        : (diff.after ?? diff.before ?? 'null');
-    const forces = diff.kind === '-/+' ? ' # forces replacement' : '';
-    return `${diff.kind} ${diff.path} = ${value}${forces}`;
+    return diffText(diff.kind, diff.path, diff.before, diff.after);
+}
+function diffText(kind, path, before, after) {
+    const value = before !== undefined && after !== undefined ? `${before} -> ${after}` : (after ?? before ?? 'null');
+    const forces = kind === '-/+' ? ' # forces replacement' : '';
+    return `${kind} ${path} = ${value}${forces}`;
 }
 /** What one resource's diff may take by default: one huge resource must not crowd out all the others. */
 const DETAILS_BYTES_PER_RESOURCE = 8192;
@@ -576,50 +582,129 @@ function resourceDetails(change, maxBodyBytes = DETAILS_BYTES_PER_RESOURCE, drif
 }
 /**
  * resourceDetails as two strings, with its size. This runs for every resource of a summary (1,000 at a time,
- * mostly in code V8 has not optimised yet), so it looks at each line once: one regex test tells plain ASCII
- * lines (almost all) from those that need fenceLine, a byte count and a backtick scan. And it keeps two strings
- * per resource alive until the document is joined, not a dozen, the larger one in one byte per character:
- * whatever outlives a scavenge is copied, and the garbage collector was a third of the render.
+ * mostly in code V8 has not optimised yet). The diff lines come straight from the walk (writeAttributes) into
+ * one text, on the bet that they are plain ASCII (almost all are): then characters are bytes, no line
+ * needs fenceLine and the fence needs no more than three backticks, so one regex test over the whole body settles
+ * it. When the bet fails, or the body is over its budget, the block is made again line by line (exactBlock).
+ * And it keeps two strings per resource alive until the document is joined, not a dozen, the larger one in one
+ * byte per character: whatever outlives a scavenge is copied, and the garbage collector was a third of the render.
  */
 function detailsBlock(change, maxBodyBytes, drift) {
-    const attributes = change.attributes;
-    if (attributes.length === 0)
+    const body = new PlainBody(maxBodyBytes);
+    const unchanged = change.writeAttributes(body);
+    if (body.attributes === 0)
         return undefined;
-    const summary = `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
+    if (body.over)
+        return exactBlock(change, maxBodyBytes, drift);
+    let text = body.text;
+    if (unchanged > 0)
+        text += `\n# (${plural(unchanged, 'unchanged attribute')} hidden)`;
+    if (!isPlainAscii(text))
+        return exactBlock(change, maxBodyBytes, drift);
+    const summary = detailsSummary(change, drift);
+    // The lines '', '```diff', the body, '```', '', '</details>', '' joined with newlines.
+    const rest = `\n\`\`\`diff${text}\n\`\`\`\n\n</details>\n`;
+    // Each line and its newline: the summary's, then rest's lines (one more than the newlines between them).
+    return { summary, rest, bytes: markdown_utf8Bytes(summary) + 1 + rest.length + 1 };
+}
+function detailsSummary(change, drift) {
+    return `<details><summary>${actionLabel(change, drift)} ${htmlCode(change.address)}</summary>`;
+}
+/**
+ * The diff lines of one `<details>` as one text ('\n' before each line), counted in characters, which are its
+ * bytes if the text turns out to be plain ASCII. Past the budget it only notes that it is over.
+ */
+class PlainBody {
+    maxBytes;
+    text = '';
+    /** Changed attributes seen. */
+    attributes = 0;
+    /** The lines passed the budget (the first one never does): the block must be made by exactBlock. */
+    over = false;
+    #chars = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    attribute(kind, path, before, after) {
+        const i = this.attributes++;
+        if (this.over)
+            return;
+        if ((before === undefined || after === undefined) && kind !== '-/+') {
+            // diffText() for a one-sided line (no ` -> `, no `# forces replacement`), and its newline.
+            const value = after ?? before ?? 'null';
+            this.#chars += kind.length + path.length + value.length + 5;
+            this.text += `\n${kind} ${path} = ${value}`;
+        }
+        else {
+            const line = diffText(kind, path, before, after);
+            this.#chars += line.length + 1;
+            this.text += `\n${line}`;
+        }
+        if (this.#chars > this.maxBytes && i > 0)
+            this.over = true;
+    }
+}
+/** detailsBlock line by line, for bodies that are not plain ASCII or are over their budget. */
+function exactBlock(change, maxBodyBytes, drift) {
     // After the summary: an empty line and the opening fence (slot 1, set once the longest backtick run of the
     // body is known).
-    const body = { lines: ['', ''], bytes: 0, longestRun: 0 };
-    let used = 0;
-    for (let i = 0; i < attributes.length; i++) {
-        const line = diffLine(attributes[i]);
-        const plain = isPlainAscii(line);
-        used += (plain ? line.length : markdown_utf8Bytes(line)) + 1;
-        if (used > maxBodyBytes && i > 0) {
-            addToBody(body, `# … ${plural(attributes.length - i, 'more changed attribute')} (see the full plan)`);
-            break;
-        }
-        addToBody(body, line, plain);
+    const body = new Body(maxBodyBytes);
+    const unchanged = change.writeAttributes(body);
+    if (body.cutAt >= 0) {
+        body.add(`# … ${plural(body.attributes - body.cutAt, 'more changed attribute')} (see the full plan)`);
     }
-    if (change.unchangedAttributes > 0)
-        addToBody(body, `# (${plural(change.unchangedAttributes, 'unchanged attribute')} hidden)`);
+    if (unchanged > 0)
+        body.add(`# (${plural(unchanged, 'unchanged attribute')} hidden)`);
+    const summary = detailsSummary(change, drift);
     const marker = fenceMarker(body.longestRun);
-    body.lines[1] = `${marker}diff`;
-    body.lines.push(marker, '', '</details>', '');
+    const lines = body.lines;
+    lines[1] = `${marker}diff`;
+    lines.push(marker, '', '</details>', '');
     // summary + '' + opening fence, the body, closing fence + '' + '</details>' + '' (fences are ASCII).
     const bytes = markdown_utf8Bytes(summary) + 1 + 1 + marker.length + 5 + body.bytes + marker.length + 1 + 1 + 11 + 1;
-    return { summary, rest: body.lines.join('\n'), bytes };
+    return { summary, rest: lines.join('\n'), bytes };
 }
-function addToBody(body, line, plain = isPlainAscii(line)) {
-    if (plain) {
-        body.lines.push(line);
-        body.bytes += line.length + 1;
-        return;
+/** The diff lines of one `<details>`, taken from the walk until they pass the byte budget, then only counted. */
+class Body {
+    maxBytes;
+    lines = ['', ''];
+    /** UTF-8 bytes of the lines added, a newline each. */
+    bytes = 0;
+    longestRun = 0;
+    /** Changed attributes seen, shown or not. */
+    attributes = 0;
+    /** The index of the first attribute left out for size, -1 while all fit. */
+    cutAt = -1;
+    #used = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
     }
-    // As fence() does: control characters become visible escapes (tabs and newlines stay).
-    const clean = fenceLine(line);
-    body.lines.push(clean);
-    body.bytes += markdown_utf8Bytes(clean) + 1;
-    body.longestRun = Math.max(body.longestRun, longestBacktickRun(clean));
+    attribute(kind, path, before, after) {
+        const i = this.attributes++;
+        if (this.cutAt >= 0)
+            return;
+        const line = diffText(kind, path, before, after);
+        const plain = isPlainAscii(line);
+        this.#used += (plain ? line.length : markdown_utf8Bytes(line)) + 1;
+        // The first attribute is always shown, however long.
+        if (this.#used > this.maxBytes && i > 0) {
+            this.cutAt = i;
+            return;
+        }
+        this.add(line, plain);
+    }
+    add(line, plain = isPlainAscii(line)) {
+        if (plain) {
+            this.lines.push(line);
+            this.bytes += line.length + 1;
+            return;
+        }
+        // As fence() does: control characters become visible escapes (tabs and newlines stay).
+        const clean = fenceLine(line);
+        this.lines.push(clean);
+        this.bytes += markdown_utf8Bytes(clean) + 1;
+        this.longestRun = Math.max(this.longestRun, longestBacktickRun(clean));
+    }
 }
 /**
  * `<details>` for `changes` in order until `maxBytes`; with `all`, undefined unless every one fits. The
@@ -1653,7 +1738,7 @@ async function publishReviewedPlanOf(inputs, plan, model, context, io) {
     if (!plan.planFile || plan.json === undefined)
         throw new errors/* UserError */.y('plan-bucket is set, but there is no binary plan to publish.');
     const [{ createGcsStore }, { publishReviewedPlan }, { parseGsUri }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 247534).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
+        __nccwpck_require__.e(/* import() */ 384461).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
         __nccwpck_require__.e(/* import() */ 263356).then(__nccwpck_require__.bind(__nccwpck_require__, 2590)),
         __nccwpck_require__.e(/* import() */ 945782).then(__nccwpck_require__.bind(__nccwpck_require__, 9182)),
     ]);
@@ -1723,6 +1808,13 @@ function tunableV8() {
  *   compile memory, add ~10 MB: without them 1,000 resources go from 59 / 66 MB (growth factor 1 alone) to
  *   50 / 56 MB, and 10,000 from 90 / 101 to 81 / 88, in the same time within the noise of the bench. For larger
  *   plans they start to pay for themselves, so they stay on from PLAN_JIT_OFF_BELOW up.
+ *
+ * Re-measured after the render stopped building an AttributeDiff per attribute (1,000 resources, Node 24, min
+ * of 21-25 interleaved runs against the same build, wall / peak RSS): Maglev on for the burst 94 → 94 ms and
+ * 57 → 62 MB, both compilers on 94 → 93 ms and 57 → 66 MB, the young generation left to grow 81 → 81 ms and
+ * 57 → 60 MB; `--always-sparkplug`, `--no-lazy-feedback-allocation`, `--no-parallel-scavenge` and
+ * `--single-threaded-gc` saved nothing either. The render is cold code that runs once: compiling it costs what
+ * it would save, so the settings stay as they are.
  *
  * Both settings are restored afterwards: posting the comment and uploading a reviewed plan (which checksums in
  * JavaScript) run with V8's defaults. Only the majors measured are tuned (Node 20, V8 11.3; Node 24, V8 13.6):
@@ -2085,29 +2177,64 @@ function childSegments(walk, segments, key) {
     return walk.replacePaths && segments ? [...segments, key] : undefined;
 }
 function diffAttributes(change, action, secrets) {
+    const attributes = [];
+    const unchanged = walkAttributes(change, action, secrets, {
+        attribute(kind, path, before, after) {
+            const diff = { path, kind };
+            if (before !== undefined)
+                diff.before = before;
+            if (after !== undefined)
+                diff.after = after;
+            attributes.push(diff);
+        },
+    });
+    return { attributes, unchanged };
+}
+/**
+ * diffAttributes without the list: each changed attribute goes to `sink` as it is found, in display order, and
+ * the count of unchanged attributes is returned. The renderer writes diff lines straight from here; an object
+ * and an array slot per attribute of every rendered resource were garbage it had to collect.
+ */
+function walkAttributes(change, action, secrets, sink) {
     // A forgotten object is left as it is: there is nothing to compare.
     if (action === 'forget')
-        return { attributes: [], unchanged: 0 };
+        return 0;
     const before = isRecord(change.before) ? change.before : undefined;
     const after = isRecord(change.after) ? change.after : undefined;
     const walk = {
         secrets,
-        out: [],
+        noSecrets: secrets.empty,
+        sink,
+        emitted: 0,
         replacePaths: action === 'replace' ? replacePathKeys(change.replace_paths) : undefined,
     };
     // Attributes that become known only after apply are absent from `after` and present in `after_unknown`.
     const keys = sortedUnion(before, after, after === undefined ? undefined : change.after_unknown);
+    // A create (no `before`) or a destroy (no `after`) is walked on its one side: every attribute is `+` or `-`,
+    // and the comparisons of the general walk all have one answer. Replace paths need the general walk.
+    const oneSided = walk.replacePaths === undefined && (before === undefined || after === undefined);
     let unchanged = 0;
     for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        const start = walk.out.length;
+        const start = walk.emitted;
         const b = before?.[key];
         const a = after === undefined ? undefined : after[key];
-        visit(walk, walk.replacePaths ? [key] : undefined, pathKey(key, secrets), b, a, childMarker(change.before_sensitive, key), childMarker(change.after_sensitive, key), after === undefined ? undefined : childMarker(change.after_unknown, key));
-        if (walk.out.length === start && !isAbsent(b ?? a))
+        const path = pathKey(key, secrets);
+        const beforeSensitive = childMarker(change.before_sensitive, key);
+        const afterSensitive = childMarker(change.after_sensitive, key);
+        if (oneSided && before === undefined) {
+            visitCreated(walk, path, a, beforeSensitive, afterSensitive, childMarker(change.after_unknown, key));
+        }
+        else if (oneSided) {
+            visitDestroyed(walk, path, b, beforeSensitive, afterSensitive);
+        }
+        else {
+            visit(walk, walk.replacePaths ? [key] : undefined, path, b, a, beforeSensitive, afterSensitive, after === undefined ? undefined : childMarker(change.after_unknown, key));
+        }
+        if (walk.emitted === start && !isAbsent(b ?? a))
             unchanged++;
     }
-    return { attributes: walk.out, unchanged };
+    return unchanged;
 }
 function visit(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown) {
     const { secrets } = walk;
@@ -2117,13 +2244,8 @@ function visit(walk, segments, path, before, after, beforeSensitive, afterSensit
     const afterAbsent = after === null || after === undefined;
     if (afterUnknown === true) {
         if (beforeAbsent)
-            return emit(walk, segments, { path, kind: '+', after: KNOWN_AFTER_APPLY });
-        return emit(walk, segments, {
-            path,
-            kind: '~',
-            before: renderValue(before, beforeSensitive, undefined, secrets),
-            after: KNOWN_AFTER_APPLY,
-        });
+            return emit(walk, segments, '+', path, undefined, KNOWN_AFTER_APPLY);
+        return emit(walk, segments, '~', path, renderValue(before, beforeSensitive, undefined, secrets), KNOWN_AFTER_APPLY);
     }
     if (beforeSensitive === true || afterSensitive === true) {
         if (beforeAbsent && afterAbsent)
@@ -2131,12 +2253,7 @@ function visit(walk, segments, path, before, after, beforeSensitive, afterSensit
         if (beforeSensitive === afterSensitive && sameJson(before, after))
             return;
         // When either side is secret, both are shown masked: the other side is usually the same secret's old value.
-        return emit(walk, segments, {
-            path,
-            kind: beforeAbsent ? '+' : afterAbsent ? '-' : '~',
-            ...(beforeAbsent ? {} : { before: SENSITIVE }),
-            ...(afterAbsent ? {} : { after: SENSITIVE }),
-        });
+        return emit(walk, segments, beforeAbsent ? '+' : afterAbsent ? '-' : '~', path, beforeAbsent ? undefined : SENSITIVE, afterAbsent ? undefined : SENSITIVE);
     }
     if (beforeAbsent && afterAbsent)
         return;
@@ -2177,13 +2294,168 @@ function visit(walk, segments, path, before, after, beforeSensitive, afterSensit
     const keys = sortedUnion(b, a, afterUnknown);
     for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        const name = pathKey(key, secrets);
-        const first = name.charCodeAt(0);
-        visit(walk, childSegments(walk, segments, key), 
-        // A quoted key goes in brackets, a masked one (`[(sensitive value)]`) already is; the rest after a dot.
-        first === QUOTE ? `${path}[${name}]` : first === BRACKET ? `${path}${name}` : `${path}.${name}`, b[key], a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
+        visit(walk, childSegments(walk, segments, key), childPath(walk, path, key), b[key], a[key], childMarker(beforeSensitive, key), childMarker(afterSensitive, key), childMarker(afterUnknown, key));
     }
 }
+/**
+ * visit() for an attribute of a created object: `before` is absent all the way down, so every change is a `+`.
+ * Each step gives the answer visit() gives when `before` is absent, in the same order of tests; only what
+ * cannot be decided without `before` is still asked. (This and visitDestroyed() carry most rendered resources:
+ * plans mostly add or destroy.)
+ */
+function visitCreated(walk, path, after, beforeSensitive, afterSensitive, afterUnknown) {
+    if (afterUnknown === true)
+        return emitOneSided(walk, '+', path, undefined, KNOWN_AFTER_APPLY);
+    const afterAbsent = after === null || after === undefined;
+    if (beforeSensitive === true || afterSensitive === true) {
+        if (afterAbsent)
+            return;
+        return emitOneSided(walk, '+', path, undefined, SENSITIVE);
+    }
+    if (afterAbsent)
+        return;
+    if (typeof after !== 'object')
+        return emitOneSided(walk, '+', path, undefined, valueText(walk, after, afterSensitive, afterUnknown));
+    // An empty list or map appearing with a new object says nothing; a list of plain values is shown whole.
+    if (Array.isArray(after)) {
+        if (after.length === 0)
+            return;
+        if (isPlainList(after)) {
+            return emitOneSided(walk, '+', path, undefined, renderValue(after, afterSensitive, afterUnknown, walk.secrets));
+        }
+        for (let i = 0; i < after.length; i++) {
+            visitCreated(walk, `${path}[${i}]`, after[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i), childMarker(afterUnknown, i));
+        }
+        return;
+    }
+    const a = after;
+    const own = Object.keys(a);
+    if (own.length === 0)
+        return;
+    const keys = withUnknownKeys(own, a, afterUnknown);
+    // childMarker() written out for the three markers: this loop runs for every attribute of a created object.
+    const bsAll = beforeSensitive === true;
+    const bsMap = markerMap(beforeSensitive);
+    const asAll = afterSensitive === true;
+    const asMap = markerMap(afterSensitive);
+    const auAll = afterUnknown === true;
+    const auMap = markerMap(afterUnknown);
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = a[key];
+        const bs = bsAll ? true : bsMap?.[key];
+        const as = asAll ? true : asMap?.[key];
+        const au = auAll ? true : auMap?.[key];
+        const inherited = NO_KEYS[key];
+        if (inherited !== undefined) {
+            // visit() compares with NO_KEYS[key], which for `constructor` and the like is Object.prototype's: ask it.
+            visit(walk, undefined, childPath(walk, path, key), inherited, value, bs, as, au);
+        }
+        else if (au !== true && bs !== true && as !== true && value !== null && value !== undefined && typeof value !== 'object') {
+            // A plain value, as visitCreated() shows it, without the call (most attributes are one).
+            emitOneSided(walk, '+', childPath(walk, path, key), undefined, valueText(walk, value, as, au));
+        }
+        else {
+            visitCreated(walk, childPath(walk, path, key), value, bs, as, au);
+        }
+    }
+}
+/** visit() for an attribute of a destroyed object: `after` (and so `after_unknown`) is absent, every change is a `-`. */
+function visitDestroyed(walk, path, before, beforeSensitive, afterSensitive) {
+    const beforeAbsent = before === null || before === undefined;
+    if (beforeSensitive === true || afterSensitive === true) {
+        if (beforeAbsent)
+            return;
+        return emitOneSided(walk, '-', path, SENSITIVE, undefined);
+    }
+    if (beforeAbsent)
+        return;
+    if (typeof before !== 'object')
+        return emitOneSided(walk, '-', path, valueText(walk, before, beforeSensitive, undefined), undefined);
+    // An empty list or map going with a deleted object says nothing; a list of plain values is shown whole.
+    if (Array.isArray(before)) {
+        if (before.length === 0)
+            return;
+        if (isPlainList(before)) {
+            return emitOneSided(walk, '-', path, renderValue(before, beforeSensitive, undefined, walk.secrets), undefined);
+        }
+        for (let i = 0; i < before.length; i++) {
+            visitDestroyed(walk, `${path}[${i}]`, before[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i));
+        }
+        return;
+    }
+    const b = before;
+    const keys = Object.keys(b);
+    if (keys.length === 0)
+        return;
+    sortKeys(keys);
+    const bsAll = beforeSensitive === true;
+    const bsMap = markerMap(beforeSensitive);
+    const asAll = afterSensitive === true;
+    const asMap = markerMap(afterSensitive);
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const value = b[key];
+        const bs = bsAll ? true : bsMap?.[key];
+        const as = asAll ? true : asMap?.[key];
+        const inherited = NO_KEYS[key];
+        if (inherited !== undefined) {
+            visit(walk, undefined, childPath(walk, path, key), value, inherited, bs, as, undefined);
+        }
+        else if (bs !== true && as !== true && value !== null && value !== undefined && typeof value !== 'object') {
+            emitOneSided(walk, '-', childPath(walk, path, key), valueText(walk, value, bs, undefined), undefined);
+        }
+        else {
+            visitDestroyed(walk, childPath(walk, path, key), value, bs, as);
+        }
+    }
+}
+/** A marker's children by key, or undefined when it has none (childMarker() then gives undefined, unless it is `true`). */
+function markerMap(marker) {
+    return marker !== null && typeof marker === 'object' ? marker : undefined;
+}
+/**
+ * renderValue() of a value that is not a list or a map, under markers that are not `true`. Without secrets to
+ * look for, a string is its JSON (unless long enough to be cut) and a number or a boolean its text, with no
+ * renderValue() → leafText() → matches() calls on the way (this runs for most attributes of most plans).
+ */
+function valueText(walk, value, sensitive, unknown) {
+    if (walk.noSecrets) {
+        if (typeof value === 'string') {
+            const text = JSON.stringify(value);
+            if (text.length <= MAX_VALUE_CHARS)
+                return text;
+        }
+        else if (typeof value === 'number' || typeof value === 'boolean') {
+            return String(value);
+        }
+    }
+    return renderValue(value, sensitive, unknown, walk.secrets);
+}
+function emitOneSided(walk, kind, path, before, after) {
+    walk.emitted++;
+    walk.sink.attribute(kind, path, before, after);
+}
+/** The path of map key `key` under `path`: a quoted key goes in brackets, a masked one already is; the rest after a dot. */
+function childPath(walk, path, key) {
+    if (!walk.noSecrets)
+        return path + keyStep(pathKey(key, walk.secrets));
+    // Without secrets a key's step depends on the key alone, and every resource of a type repeats the same keys.
+    let step = KEY_STEPS.get(key);
+    if (step === undefined) {
+        step = keyStep(keyName(key));
+        if (KEY_STEPS.size < KEY_STEPS_MAX)
+            KEY_STEPS.set(key, step);
+    }
+    return path + step;
+}
+function keyStep(name) {
+    const first = name.charCodeAt(0);
+    return first === QUOTE ? `[${name}]` : first === BRACKET ? name : `.${name}`;
+}
+/** `.name` / `["key"]` by key, bounded: map keys are user data that need not repeat (as in keyName()). */
+const KEY_STEPS = new Map();
+const KEY_STEPS_MAX = 4096;
 /** A map key as it appears in a path; a key that is a known secret is masked like a value. */
 const QUOTE = 34; // "
 const BRACKET = 91; // [
@@ -2193,17 +2465,12 @@ function pathKey(key, secrets) {
 function emitWhole(walk, segments, path, before, after, beforeSensitive, afterSensitive, afterUnknown) {
     const beforeAbsent = isAbsent(before);
     const afterAbsent = isAbsent(after);
-    const diff = { path, kind: beforeAbsent ? '+' : afterAbsent ? '-' : '~' };
-    if (!beforeAbsent)
-        diff.before = renderValue(before, beforeSensitive, undefined, walk.secrets);
-    if (!afterAbsent)
-        diff.after = renderValue(after, afterSensitive, afterUnknown, walk.secrets);
-    emit(walk, segments, diff);
+    emit(walk, segments, beforeAbsent ? '+' : afterAbsent ? '-' : '~', path, beforeAbsent ? undefined : renderValue(before, beforeSensitive, undefined, walk.secrets), afterAbsent ? undefined : renderValue(after, afterSensitive, afterUnknown, walk.secrets));
 }
-function emit(walk, segments, diff) {
-    if (walk.replacePaths && segments && forcesReplacement(walk.replacePaths, segments))
-        diff.kind = '-/+';
-    walk.out.push(diff);
+function emit(walk, segments, kind, path, before, after) {
+    const forced = walk.replacePaths !== undefined && segments !== undefined && forcesReplacement(walk.replacePaths, segments);
+    walk.emitted++;
+    walk.sink.attribute(forced ? '-/+' : kind, path, before, after);
 }
 /** True when `segments` lies on a replace path: equal to it, inside it, or containing it. */
 function forcesReplacement(replacePaths, segments) {
@@ -2248,6 +2515,21 @@ function sortedUnion(a, b, unknownMarker) {
         }
     }
     return sortKeys(keys);
+}
+/**
+ * sortedUnion(undefined, record, unknownMarker) for a record whose own keys (`own`, fresh from Object.keys) are
+ * already at hand: they and the keys the marker marks `true` that the record lacks, sorted.
+ */
+function withUnknownKeys(own, record, unknownMarker) {
+    if (isRecord(unknownMarker)) {
+        const unknownKeys = Object.keys(unknownMarker);
+        for (let i = 0; i < unknownKeys.length; i++) {
+            const key = unknownKeys[i];
+            if (unknownMarker[key] === true && !hasOwn(record, key))
+                own.push(key);
+        }
+    }
+    return sortKeys(own);
 }
 /**
  * keys.sort(), by insertion for short lists: the builtin sort costs about a microsecond per call before it
@@ -2416,6 +2698,10 @@ class SensitiveStrings {
         const keys = Object.keys(markers);
         for (let i = 0; i < keys.length; i++)
             this.addMarked(values[keys[i]], markers[keys[i]]);
+    }
+    /** True when the plan has no secrets at all: nothing can match. */
+    get empty() {
+        return this.exact.size === 0;
     }
     /** True when `text` is, or contains, a secret of this plan. */
     matches(text) {
@@ -2612,8 +2898,11 @@ class LazyResourceChange {
         this.name = typeof entry.name === 'string' ? entry.name : '';
         if (typeof entry.index === 'string' || typeof entry.index === 'number')
             this.index = entry.index;
-        const actions = change.actions.map(String);
-        const { action, replaceOrder, forgetsPrevious, unrecognised } = foldActions(actions);
+        const raw = change.actions;
+        // One plain action (most changes) folds to itself: no copy of the list, no folding object.
+        const single = raw.length === 1 ? SINGLE_ACTIONS[raw[0]] : undefined;
+        const actions = single === undefined ? raw.map(String) : undefined;
+        const { action, replaceOrder, forgetsPrevious, unrecognised } = actions ? foldActions(actions) : { action: single };
         this.action = action;
         if (replaceOrder)
             this.replaceOrder = replaceOrder;
@@ -2633,6 +2922,9 @@ class LazyResourceChange {
     }
     get unchangedAttributes() {
         return this.diff().unchanged;
+    }
+    writeAttributes(sink) {
+        return walkAttributes(this.#change, this.action, this.#secrets, sink);
     }
     diff() {
         return this.#diffs.get(this) ?? this.#diffs.set(this, diffAttributes(this.#change, this.action, this.#secrets));
@@ -2656,6 +2948,15 @@ class LastDiff {
         return diff;
     }
 }
+/** The one-action lists foldActions() maps to that action; a Map-free lookup with no prototype to hit. */
+const SINGLE_ACTIONS = Object.assign(Object.create(null), {
+    'no-op': 'no-op',
+    create: 'create',
+    read: 'read',
+    update: 'update',
+    delete: 'delete',
+    forget: 'forget',
+});
 /** Terraform's action lists (jsonplan.UnmarshalActions) → one action. */
 function foldActions(actions) {
     const joined = actions.join(',');

@@ -6678,7 +6678,7 @@ function createDataflowLauncher(options) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7852);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4636);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6699,7 +6699,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7852:
+/***/ 4636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16479,8 +16479,6 @@ function toDatasetSpec(raw) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: external "node:http"
@@ -16489,6 +16487,8 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:url"
@@ -18123,6 +18123,11 @@ var object_store = __nccwpck_require__(9182);
  *   raw/<dataset>/<yyyy>/<mm>/<dd>/<sha256>.manifest.json       source, counts, schema
  *   raw/<dataset>/by-sha256/<sha256>.json                       the index: where that content lives
  *
+ * The clean CSV arrives already uploaded, under a temporary name outside raw/ (incomingName(): it was sent
+ * while it was being validated, when its sha256 was not known yet). Staging copies it into place inside the
+ * bucket (objects.rewrite: no bytes travel again) and deletes the temporary object, whatever happens; the
+ * bucket's lifecycle rule for tmp/ removes any a crashed run leaves behind.
+ *
  * The date is the day the content was FIRST seen, so the same content must be found before a path is chosen:
  * that is what the index is for (one read instead of listing every day). The index is written LAST and
  * write-once, which makes it the commit point: whoever sees it can trust everything it names exists, and two
@@ -18131,7 +18136,19 @@ var object_store = __nccwpck_require__(9182);
  */
 
 
+
 const INDEX_VERSION = 1;
+/**
+ * Where the clean CSV is uploaded while it is validated: under tmp/, which no load path reads and which the
+ * bucket's lifecycle rule empties, and with a random name, so concurrent ingests never share one.
+ */
+function incomingName(dataset) {
+    return `tmp/ingest/${dataset}/${(0,external_node_crypto_.randomUUID)()}.csv`;
+}
+/** The content type and metadata of the clean CSV, set on the upload and kept by the copy into place. */
+function cleanObjectOptions(dataset) {
+    return { contentType: 'text/csv; charset=utf-8', metadata: { dataset } };
+}
 function indexName(dataset, sha256) {
     return `raw/${dataset}/by-sha256/${sha256}.json`;
 }
@@ -18216,6 +18233,18 @@ async function writeOnceOrExisting(store, bucket, name, source, options) {
         throw error;
     }
 }
+/** copyOnce, with the same reading of a failure as writeOnceOrExisting: content-addressed, so existing is as good. */
+async function copyOnceOrExisting(store, bucket, from, to, options) {
+    try {
+        return await store.copyOnce(bucket, from, to, options);
+    }
+    catch (error) {
+        const info = await store.stat(bucket, to).catch(() => undefined);
+        if (info)
+            return { created: false, info };
+        throw error;
+    }
+}
 function manifestFor(input, paths) {
     const { store, bucket } = input;
     return {
@@ -18242,9 +18271,19 @@ function manifestFor(input, paths) {
 /**
  * Stage the content unless it is already staged. Returns where it lives; `created` says whether this call
  * committed it. Throws (leaving no index) when any write fails: the next attempt starts over and reuses
- * whatever objects were already written (they are write-once and identical).
+ * whatever objects were already written (they are write-once and identical). The incoming object is deleted
+ * in every case.
  */
 async function stageContent(input) {
+    try {
+        return await stageIncoming(input);
+    }
+    finally {
+        // Best effort: a failure here leaves a temporary object to the tmp/ lifecycle rule, not a staging error.
+        await input.store.delete(input.bucket, input.incoming).catch(() => undefined);
+    }
+}
+async function stageIncoming(input) {
     const { store, bucket, dataset, sha256 } = input;
     const existing = await findStaged(store, bucket, dataset.name, sha256);
     if (existing)
@@ -18252,17 +18291,9 @@ async function stageContent(input) {
     const paths = stagedPaths(dataset.name, sha256, input.now);
     const written = [];
     const metadata = { dataset: dataset.name, sha256 };
-    const cleanFile = input.cleanFile;
-    const objectOptions = {
-        contentType: 'text/csv; charset=utf-8',
-        metadata,
-        ...(input.cleanCrc32c ? { crc32c: input.cleanCrc32c } : {}),
-    };
-    // Default 64 KiB reads: 1 MiB ones were no faster and left ~75 MB more of dead buffers awaiting GC on a 1 GB upload.
-    const readClean = () => (0,external_node_fs_.createReadStream)(cleanFile);
-    if (await writeOnceOrExisting(store, bucket, paths.object, readClean, objectOptions)) {
+    const objectOptions = { ...cleanObjectOptions(dataset.name), metadata };
+    if ((await copyOnceOrExisting(store, bucket, input.incoming, paths.object, objectOptions)).created)
         written.push(paths.object);
-    }
     const quarantineFile = input.quarantineFile;
     if (quarantineFile) {
         const options = { contentType: 'application/x-ndjson', metadata };
@@ -18297,6 +18328,184 @@ async function stageContent(input) {
             await store.delete(bucket, orphan);
     }
     return fromIndex(store, bucket, winner, false);
+}
+
+// EXTERNAL MODULE: ./src/storage/crc32c.ts
+var crc32c = __nccwpck_require__(9237);
+;// CONCATENATED MODULE: ./src/ingest/upload-blocks.ts
+/**
+ * The validator's clean output, regrouped into 1 MiB blocks for the upload. The validator hands on clean rows as
+ * views of its input (a few KB each, between the rows it had to rewrite), which suits a file (one writev per
+ * batch) but not the storage client: it writes every buffer it is given to the socket on its own, and 100 MB
+ * became ~35,000 socket writes, a third of the ingest's CPU. Copying into blocks costs one memcpy per byte.
+ */
+
+const UPLOAD_BLOCK_BYTES = 1024 * 1024;
+class UploadBlocks extends external_node_stream_.Transform {
+    #block = Buffer.allocUnsafe(UPLOAD_BLOCK_BYTES);
+    #used = 0;
+    constructor(bufferBytes) {
+        super({ writableHighWaterMark: bufferBytes, readableHighWaterMark: bufferBytes });
+    }
+    _transform(chunk, _encoding, callback) {
+        let from = 0;
+        while (from < chunk.length) {
+            const n = Math.min(chunk.length - from, UPLOAD_BLOCK_BYTES - this.#used);
+            chunk.copy(this.#block, this.#used, from, from + n);
+            this.#used += n;
+            from += n;
+            if (this.#used === UPLOAD_BLOCK_BYTES) {
+                this.push(this.#block);
+                this.#block = Buffer.allocUnsafe(UPLOAD_BLOCK_BYTES);
+                this.#used = 0;
+            }
+        }
+        callback();
+    }
+    _flush(callback) {
+        if (this.#used > 0)
+            this.push(this.#block.subarray(0, this.#used));
+        callback();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ingest/clean-sink.ts
+/**
+ * Where the validator's clean CSV goes while it is produced (see src/ingest/pipeline.ts):
+ *
+ * - `streamed`: straight to a temporary object in the bucket, so the upload overlaps validation. The usual case.
+ * - `spooled`: to a local file, uploaded after validation only if its sha256 is not staged yet. Used when the
+ *   source looks unchanged since it was last staged (source-index.ts), so a rerun uploads nothing.
+ * - `discarded`: a dry run stages nothing.
+ */
+
+
+
+
+
+
+/**
+ * How much clean output may wait for the upload. The client sends a resumable upload in 8 MiB chunks and
+ * reads nothing more while one is in flight; with as much again buffered here, validation goes on meanwhile.
+ */
+const UPLOAD_BUFFER = 8 * 1024 * 1024;
+/** The clean CSV, uploaded to the temporary object `name` while it is produced. */
+function uploadingSink(store, bucket, name, dataset, onUploadFailure) {
+    const stream = new UploadBlocks(UPLOAD_BUFFER);
+    const written = store.writeOnce(bucket, name, stream, cleanObjectOptions(dataset));
+    let aborted = false;
+    let failure;
+    // An upload that fails while validation is still writing must stop the validator, or it would wait for the
+    // stream to drain forever: the validator's next write fails with the upload's error.
+    written.catch((error) => {
+        if (aborted)
+            return;
+        failure = error;
+        const reason = error instanceof Error ? error : new Error(String(error));
+        stream.destroy(reason);
+        onUploadFailure(reason);
+    });
+    return {
+        kind: 'streamed',
+        stream,
+        stored: written.then(() => undefined),
+        async failedFirst() {
+            // The client destroys the stream it reads from when its upload fails, which can reach the validator
+            // before the upload's own (more telling) rejection does.
+            if (failure === undefined && !aborted && stream.destroyed)
+                await written.catch(() => undefined);
+            return failure;
+        },
+        async abort(reason) {
+            aborted = true;
+            stream.destroy(reason);
+            // An unfinished upload creates nothing; should this one have finished after all, its object goes.
+            const completed = await written.then(() => true, () => false);
+            if (completed)
+                await store.delete(bucket, name).catch(() => undefined);
+        },
+        upload: async () => undefined,
+    };
+}
+/**
+ * How much clean output may wait for the disk. With the default 16 KiB the validator stopped at every input
+ * chunk to wait for the write to finish: 100 MB took 1.65 s to validate into a file against 0.72 s with 8 MiB
+ * (2, 4 and 8 MiB measured the same).
+ */
+const SPOOL_BUFFER = 4 * 1024 * 1024;
+/** The clean CSV in a local file, its CRC32C computed on the way so the upload can declare it. */
+function spoolingSink(path) {
+    // The checksum is taken synchronously on the way through, so only the file needs room to fall behind.
+    const stream = new crc32c/* Crc32cStream */.Pj({ writableHighWaterMark: SPOOL_BUFFER, readableHighWaterMark: 64 * 1024 });
+    const stored = (0,external_node_stream_promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path, { highWaterMark: SPOOL_BUFFER }));
+    return {
+        kind: 'spooled',
+        stream,
+        stored,
+        abort: async (reason) => {
+            stream.destroy(reason);
+            await stored.catch(() => undefined);
+        },
+        failedFirst: async () => undefined,
+        async upload(store, bucket, name, dataset) {
+            // Declared, GCS refuses bytes that differ from what was validated, and no object is created.
+            const options = { ...cleanObjectOptions(dataset), crc32c: stream.crc32c.base64() };
+            // Default 64 KiB reads: 1 MiB ones were no faster and left ~75 MB more of dead buffers awaiting GC on a 1 GB upload.
+            await store.writeOnce(bucket, name, (0,external_node_fs_.createReadStream)(path), options);
+        },
+    };
+}
+/** A dry run stages nothing, so its clean output is only counted, never written. */
+function discardingSink() {
+    const stream = new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
+    return {
+        kind: 'discarded',
+        stream,
+        stored: (0,external_node_stream_promises_.finished)(stream),
+        abort: async (reason) => void stream.destroy(reason),
+        failedFirst: async () => undefined,
+        upload: async () => undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ingest/source-index.ts
+/**
+ * A hint that a source has not changed since it was last staged:
+ *
+ *   raw/<dataset>/by-source/<fingerprint>.json   {"sha256": …}   fingerprint = sha256(url, ETag, Last-Modified, length)
+ *
+ * The clean CSV is normally uploaded while it is validated, before its sha256 is known, so a rerun of content
+ * that is already staged would upload it all again just to find that out. When the source answers with the
+ * same validators as a run that staged content, the ingest keeps the clean copy on local disk instead and
+ * uploads it only if the sha256 turns out to be new. The sha256 decides in the end: a source that changes its
+ * bytes without changing its ETag costs a spooled run, never a wrong result.
+ */
+
+/** undefined when the source gave neither an ETag nor a Last-Modified: nothing says it is unchanged. */
+function sourceFingerprint(source) {
+    if (!source.etag && !source.lastModified)
+        return undefined;
+    const parts = [source.url, source.etag ?? '', source.lastModified ?? '', String(source.contentLength ?? '')];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex');
+}
+function sourceIndexName(dataset, fingerprint) {
+    return `raw/${dataset}/by-source/${fingerprint}.json`;
+}
+/** The sha256 last staged from a source with this fingerprint; undefined when unknown or unreadable. */
+async function lastStagedFrom(store, bucket, dataset, fingerprint) {
+    try {
+        const entry = JSON.parse((await store.read(bucket, sourceIndexName(dataset, fingerprint))).toString('utf8'));
+        return typeof entry.sha256 === 'string' && /^[0-9a-f]{64}$/.test(entry.sha256) ? entry.sha256 : undefined;
+    }
+    catch {
+        // Absent (the usual case), unreadable or not JSON: no hint, the clean copy is uploaded while validating.
+        return undefined;
+    }
+}
+/** Remembers what this source's content was (write-once: the first sha256 seen for a fingerprint stays). */
+async function recordStagedFrom(store, bucket, dataset, fingerprint, sha256) {
+    const body = JSON.stringify({ sha256 }) + '\n';
+    await store.writeOnce(bucket, sourceIndexName(dataset, fingerprint), body, { contentType: 'application/json', metadata: { dataset, sha256 } });
 }
 
 // EXTERNAL MODULE: ./src/ingest/dataflow.ts
@@ -18553,18 +18762,25 @@ function describeProblems(problems) {
     });
 }
 
-// EXTERNAL MODULE: ./src/storage/crc32c.ts
-var crc32c = __nccwpck_require__(9237);
 ;// CONCATENATED MODULE: ./src/ingest/pipeline.ts
 /**
  * One ingest, the same for every entry point (action, CLI, service):
  *
- *   fetch (stream) → validate (stream; clean CSV + quarantine to temp files, sha256 of the raw bytes)
- *     → stage (write-once, content-addressed) → load (deterministic job id) → report
+ *   fetch (stream) → validate (stream; sha256 of the raw bytes) ─┬→ clean CSV uploaded as it is produced, to a
+ *                                                                │  temporary object (tmp/ingest/…)
+ *                                                                └→ quarantine to a temp file
+ *     → stage (copy into place, write-once, content-addressed) → load (deterministic job id) → report
  *
- * Nothing is staged until the whole source has been read and validated, so a truncated download, a source
- * error or too many bad rows leave nothing behind. Everything after that is idempotent: a rerun or a concurrent
- * duplicate finds the staged content by sha256 and adopts the existing load job.
+ * The upload runs alongside validation rather than after it, so an ingest takes about as long as the slower
+ * of the two instead of their sum, and needs no local disk for the clean copy. The exception is a source that
+ * answers with the validators of a run that staged content: a rerun would upload it all again only to find it
+ * staged, so the copy goes to disk and is uploaded only if its sha256 is new (clean-sink.ts, source-index.ts).
+ *
+ * Nothing is staged until the whole source has been read and validated: a truncated download, a source error
+ * or too many bad rows abort the upload before it completes (GCS creates no object for an unfinished resumable
+ * upload), and the temporary object of a finished one never becomes a staged object (stage deletes it).
+ * Everything after that is idempotent: a rerun or a concurrent duplicate finds the staged content by sha256 and
+ * adopts the existing load job.
  */
 
 
@@ -18585,30 +18801,6 @@ const DEFAULT_FETCH = {
     timeoutMs: 5 * 60_000,
     retries: 4,
 };
-/**
- * How much clean output may wait for the disk. With the default 16 KiB the validator stopped at every input
- * chunk to wait for the write to finish: 100 MB took 1.65 s to validate into a file against 0.72 s with 8 MiB
- * (2, 4 and 8 MiB measured the same).
- */
-const CLEAN_FILE_BUFFER = 4 * 1024 * 1024;
-/**
- * The clean file, with its CRC32C computed on the way to disk so the upload can declare it instead of reading
- * every byte again to checksum it.
- */
-function checksummedFile(path) {
-    // The checksum is taken synchronously on the way through, so only the file needs room to fall behind.
-    const stream = new crc32c/* Crc32cStream */.Pj({ writableHighWaterMark: CLEAN_FILE_BUFFER, readableHighWaterMark: 64 * 1024 });
-    return {
-        stream,
-        written: (0,external_node_stream_promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path, { highWaterMark: CLEAN_FILE_BUFFER })),
-        crc32c: () => stream.crc32c.base64(),
-    };
-}
-/** A dry run stages nothing, so its clean output is only counted, never written. */
-function discardingSink() {
-    const stream = new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    return { stream, written: (0,external_node_stream_promises_.finished)(stream), crc32c: () => undefined };
-}
 async function closeFile(stream) {
     if (!stream.writableEnded)
         stream.end();
@@ -18640,27 +18832,40 @@ async function runIngest(options) {
         opened.stream.once('end', () => (fetchEnded = performance.now()));
         opened.stream.once('error', () => (sourceFailed = true));
         const totalBytes = opened.contentLength;
-        const cleanFile = (0,external_node_path_.join)(work, 'clean.csv');
         const quarantineFile = (0,external_node_path_.join)(work, 'quarantine.jsonl');
-        const cleanSink = options.dryRun ? discardingSink() : checksummedFile(cleanFile);
-        // A disk error surfaces through the validator (its writes fail) and is awaited below; until then the
-        // rejection must not count as unhandled.
-        cleanSink.written.catch(() => undefined);
-        const { stream: clean, written: cleanWritten } = cleanSink;
+        const store = options.store;
+        const bucket = options.bucket;
+        const incoming = incomingName(dataset.name);
+        const fingerprint = options.dryRun
+            ? undefined
+            : sourceFingerprint({ url: displayUrl(url), etag: opened.etag, lastModified: opened.lastModified, contentLength: totalBytes });
+        const stagedBefore = fingerprint ? await lastStagedFrom(store, bucket, dataset.name, fingerprint) : undefined;
+        const cleanSink = options.dryRun
+            ? discardingSink()
+            : stagedBefore
+                ? spoolingSink((0,external_node_path_.join)(work, 'clean.csv'))
+                : // A failed upload ends the download too: the validator may be waiting for the source rather than
+                    // writing, and would only notice at its next write.
+                    uploadingSink(store, bucket, incoming, dataset.name, (error) => opened.stream.destroy(error));
+        // Awaited below once validation is over; until then a failed upload must not count as unhandled.
+        cleanSink.stored.catch(() => undefined);
         const quarantine = (0,external_node_fs_.createWriteStream)(quarantineFile);
         let validated;
         try {
             current = 'validate';
-            validated = await validateCsv(opened.stream, dataset, { clean, quarantine }, {
+            validated = await validateCsv(opened.stream, dataset, { clean: cleanSink.stream, quarantine }, {
                 ...(options.onProgress ? { onProgress: (bytes) => options.onProgress?.({ bytes, ...(totalBytes ? { totalBytes } : {}) }) } : {}),
             });
         }
-        finally {
-            if (!clean.writableEnded)
-                clean.end();
-            await Promise.allSettled([cleanWritten, closeFile(quarantine)]);
+        catch (error) {
+            const uploadError = await cleanSink.failedFirst();
+            await Promise.allSettled([cleanSink.abort(error instanceof Error ? error : new Error(String(error))), closeFile(quarantine)]);
+            if (uploadError === undefined)
+                throw error;
+            current = 'stage';
+            throw uploadError;
         }
-        await cleanWritten;
+        await closeFile(quarantine);
         const validatedAt = performance.now();
         durations.fetch = (fetchEnded || validatedAt) - started;
         durations.validate = validatedAt - started;
@@ -18684,18 +18889,22 @@ async function runIngest(options) {
             log(ingestSucceeded(report, performance.now() - started, extraLabels));
             return report;
         }
-        const store = options.store;
-        const bucket = options.bucket;
         current = 'stage';
-        const stageStarted = performance.now();
+        // A streamed upload ran alongside validation: the stage's time is what staging adds after validation ends
+        // (the rest of the upload, the copy into place, manifest and index).
+        const stageStarted = validatedAt;
+        await cleanSink.stored;
+        // A spooled copy is uploaded only when its content is new (the source's hint was wrong).
+        const alreadyStaged = cleanSink.kind === 'spooled' ? await findStaged(store, bucket, dataset.name, validated.sha256) : undefined;
+        if (!alreadyStaged)
+            await cleanSink.upload(store, bucket, incoming, dataset.name);
         const hasQuarantine = validated.badRows > 0 && (await (0,promises_.stat)(quarantineFile)).size > 0;
-        const staged = await stageContent({
+        const staged = alreadyStaged ?? await stageContent({
             store,
             bucket,
             dataset,
             sha256: validated.sha256,
-            cleanFile,
-            cleanCrc32c: cleanSink.crc32c(),
+            incoming,
             ...(hasQuarantine ? { quarantineFile } : {}),
             source: {
                 url: source,
@@ -18705,6 +18914,10 @@ async function runIngest(options) {
             counts: { rows: validated.rows, badRows: validated.badRows, bytes: validated.bytes },
             now: clock(),
         });
+        if (fingerprint && stagedBefore !== validated.sha256) {
+            // Best effort: without it the next run of this source uploads while validating, as this one did.
+            await recordStagedFrom(store, bucket, dataset.name, fingerprint, validated.sha256).catch(() => undefined);
+        }
         durations.stage = performance.now() - stageStarted;
         Object.assign(report, {
             stagedNow: staged.created,
@@ -18713,7 +18926,14 @@ async function runIngest(options) {
             firstSeen: staged.firstSeen,
             ...(staged.quarantineUri ? { quarantineUri: staged.quarantineUri } : {}),
         });
-        log(stageCompleted(dataset.name, 'stage', durations.stage, { bytes: validated.bytes, object_uri: staged.objectUri, created: staged.created, first_seen: staged.firstSeen }, extraLabels));
+        log(stageCompleted(dataset.name, 'stage', durations.stage, {
+            bytes: validated.bytes,
+            object_uri: staged.objectUri,
+            created: staged.created,
+            first_seen: staged.firstSeen,
+            // How the clean copy travelled: uploaded while validating, or kept on disk (an unchanged-looking source).
+            clean_copy: cleanSink.kind,
+        }, extraLabels));
         if (loadPath !== 'none') {
             current = 'load';
             const loadStarted = performance.now();
@@ -18803,7 +19023,7 @@ async function openTarget(options) {
     const needsWarehouse = options.loads.some((l) => l === 'bigquery');
     if (options.target === 'local') {
         const root = (0,external_node_path_.resolve)(options.localRoot ?? '.dc-pipeline');
-        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 185205).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
+        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 133873).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
         const store = createLocalStore((0,external_node_path_.join)(root, 'gcs'));
         let warehouse;
         if (needsWarehouse) {
@@ -18826,7 +19046,7 @@ async function openTarget(options) {
     }
     if (!options.bucket)
         throw new errors/* UserError */.y(`${options.names.bucket} is required for target gcp (the staging bucket) and was empty.`);
-    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 536347).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
+    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 405028).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
     const store = createGcsStore({ ...(options.projectId ? { projectId: options.projectId } : {}), env: options.env });
     let warehouse;
     if (needsWarehouse) {
@@ -19074,8 +19294,7 @@ function createIngestService(deps) {
         }
         return { status: retryable ? 500 : 200, body: { results } };
     }
-    async function onEvent(req, body) {
-        const event = toCloudEvent(req.headers, body);
+    async function onEvent(event) {
         const decision = decide(event, deps.environment);
         if (decision.kind === 'ignore') {
             deps.log({
@@ -19098,6 +19317,25 @@ function createIngestService(deps) {
             datasets: datasets.map((d) => d.name),
         });
         return ingestMany(datasets, { trigger: 'after-deploy', ...(decision.build.id ? { build_id: decision.build.id } : {}) });
+    }
+    /**
+     * Pub/Sub delivers at least once, and a redelivery can arrive while the first delivery is still ingesting.
+     * Every copy of an event (same source and id) that arrives meanwhile gets the first one's answer instead of
+     * running the same ingests again: the pipeline's idempotency would make them stage and load nothing, but not
+     * before each had downloaded, validated and uploaded the whole source.
+     */
+    const eventsInFlight = new Map();
+    function onEventOnce(req, body) {
+        const event = toCloudEvent(req.headers, body);
+        const key = `${event.source}\n${event.id}`;
+        const running = eventsInFlight.get(key);
+        if (running) {
+            deps.log({ severity: 'INFO', message: `event ${event.id} is already being handled: answering with its result`, event: 'event_joined', ce_id: event.id });
+            return running;
+        }
+        const work = onEvent(event).finally(() => eventsInFlight.delete(key));
+        eventsInFlight.set(key, work);
+        return work;
     }
     async function onIngest(body) {
         let name;
@@ -19130,7 +19368,7 @@ function createIngestService(deps) {
             return send(res, 503, { error: 'shutting down' });
         const result = await track((async () => {
             const body = await readBody(req);
-            return path === '/' ? onEvent(req, body) : onIngest(body);
+            return path === '/' ? onEventOnce(req, body) : onIngest(body);
         })());
         send(res, result.status, result.body, draining);
     }
@@ -19325,51 +19563,71 @@ async function serveUntilSignalled(env) {
  * CRC32C (Castagnoli), the checksum Cloud Storage keeps for every object, computed incrementally so a stream of
  * any size can be checksummed in constant memory. GCS reports it as the base64 of the 4-byte big-endian value.
  *
- * Slicing-by-8: eight 256-entry tables let the loop consume 8 bytes per step, roughly 5× a byte-at-a-time loop,
- * which matters because ingest checksums every staged byte.
+ * Slicing-by-16 over 32-bit words: sixteen 256-entry tables (one flat array) let the loop consume 16 bytes per
+ * step, read as four aligned little-endian words. ~930 MB/s against ~600 for the byte-wise slicing-by-8 it
+ * replaced (Node 20 and 24, 64 KiB chunks), which matters because ingest checksums every staged byte.
  */
 
 const POLY = 0x82f63b78; // reflected Castagnoli polynomial
-const TABLES = (() => {
-    const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
-    const t0 = tables[0];
+/** Table t at [t * 256, t * 256 + 256): the CRC of a byte followed by t zero bytes. */
+const TABLE = (() => {
+    const table = new Uint32Array(16 * 256);
     for (let i = 0; i < 256; i++) {
         let c = i;
         for (let k = 0; k < 8; k++)
             c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
-        t0[i] = c >>> 0;
+        table[i] = c >>> 0;
     }
     for (let i = 0; i < 256; i++) {
-        let c = t0[i];
-        for (let t = 1; t < 8; t++) {
-            c = t0[c & 0xff] ^ (c >>> 8);
-            tables[t][i] = c >>> 0;
+        let c = table[i];
+        for (let t = 1; t < 16; t++) {
+            c = table[c & 0xff] ^ (c >>> 8);
+            table[t * 256 + i] = c >>> 0;
         }
     }
-    return tables;
+    return table;
 })();
-const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES;
+/** Words are read in the machine's byte order; the word loop is written for little-endian (every Node target). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /** Continue a CRC32C over `data`; start with 0. Returns the unsigned 32-bit value. */
 function crc32cUpdate(crc, data) {
+    const T = TABLE;
     let c = ~crc >>> 0;
     let i = 0;
     const n = data.length;
-    const end8 = n - (n % 8);
-    while (i < end8) {
-        const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
-        c =
-            T7[a & 0xff] ^
-                T6[(a >>> 8) & 0xff] ^
-                T5[(a >>> 16) & 0xff] ^
-                T4[a >>> 24] ^
-                T3[data[i + 4]] ^
-                T2[data[i + 5]] ^
-                T1[data[i + 6]] ^
-                T0[data[i + 7]];
-        i += 8;
+    // Byte by byte up to a 4-byte boundary, then 16 bytes per step, then the tail.
+    while (i < n && (data.byteOffset + i) % 4 !== 0)
+        c = T[(c ^ data[i++]) & 0xff] ^ (c >>> 8);
+    const blocks = LITTLE_ENDIAN ? (n - i) >>> 4 : 0;
+    if (blocks > 0) {
+        const words = new Uint32Array(data.buffer, data.byteOffset + i, blocks * 4);
+        for (let w = 0; w < words.length; w += 4) {
+            const a = c ^ words[w];
+            const b = words[w + 1];
+            const d = words[w + 2];
+            const e = words[w + 3];
+            c =
+                T[3840 + (a & 0xff)] ^
+                    T[3584 + ((a >>> 8) & 0xff)] ^
+                    T[3328 + ((a >>> 16) & 0xff)] ^
+                    T[3072 + (a >>> 24)] ^
+                    T[2816 + (b & 0xff)] ^
+                    T[2560 + ((b >>> 8) & 0xff)] ^
+                    T[2304 + ((b >>> 16) & 0xff)] ^
+                    T[2048 + (b >>> 24)] ^
+                    T[1792 + (d & 0xff)] ^
+                    T[1536 + ((d >>> 8) & 0xff)] ^
+                    T[1280 + ((d >>> 16) & 0xff)] ^
+                    T[1024 + (d >>> 24)] ^
+                    T[768 + (e & 0xff)] ^
+                    T[512 + ((e >>> 8) & 0xff)] ^
+                    T[256 + ((e >>> 16) & 0xff)] ^
+                    T[e >>> 24];
+        }
+        i += blocks * 16;
     }
     while (i < n)
-        c = T0[(c ^ data[i++]) & 0xff] ^ (c >>> 8);
+        c = T[(c ^ data[i++]) & 0xff] ^ (c >>> 8);
     return ~c >>> 0;
 }
 /** Base64 of the big-endian 4 bytes: the form GCS puts in `crc32c` and `x-goog-hash: crc32c=…`. */
