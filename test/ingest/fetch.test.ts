@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -269,6 +269,8 @@ describe('openSource for files and Cloud Storage', () => {
     const byPath = await openSource(path, local);
     expect(await readAll(byPath.stream)).toBe('a\n1\n');
     expect(byPath.contentLength).toBe(4);
+    // The mtime, as an HTTP date, for the manifest and the unchanged-source hint.
+    expect(byPath.lastModified).toBe((await stat(path)).mtime.toUTCString());
     const byUrl = await openSource(pathToFileURL(path).href, local);
     expect(await readAll(byUrl.stream)).toBe('a\n1\n');
   });
