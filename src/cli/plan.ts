@@ -12,6 +12,7 @@ import { parsePlan } from '../terraform/parse-plan.js';
 import { readGitHubContext } from '../github/context.js';
 import { UserError } from '../errors.js';
 import { planPublishRequest, publishToPullRequest } from '../actions/plan/publish.js';
+import { withBurstTuning } from '../actions/plan/v8-tuning.js';
 import { parseArgs } from './args.js';
 
 const HELP = `Usage: dc-pipeline plan [--flags]
@@ -47,13 +48,17 @@ export async function main(argv: string[]): Promise<number> {
     scratchDir: tmpdir(),
     log: (chunk) => void process.stderr.write(chunk),
   });
-  const model = plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined);
-  const rendered = renderPlan(model, {
-    environment: inputs.environment,
-    workingDirectory: inputs.workingDirectory,
-    terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
-    planSha256: plan.sha256,
-    diagnostics: plan.diagnostics,
+  // The same V8 settings as the action for the one burst of parsing and rendering (see v8-tuning.ts).
+  const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, () => {
+    const model = plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined);
+    const rendered = renderPlan(model, {
+      environment: inputs.environment,
+      workingDirectory: inputs.workingDirectory,
+      terraformVersion: plan.terraformVersion ?? model?.terraformVersion,
+      planSha256: plan.sha256,
+      diagnostics: plan.diagnostics,
+    });
+    return { model, rendered };
   });
   process.stdout.write((flags.get('summary') === 'true' ? rendered.summary : rendered.comment) + '\n');
   if (target) {
