@@ -123,6 +123,33 @@ describe('stageContent', () => {
     expect(names.filter((n) => n.endsWith('.manifest.json'))).toEqual([results[0].manifestName]);
   });
 
+  it('still adopts the winner of a race across midnight when it may not delete what it wrote under raw/', async () => {
+    // A server of its own: the refusals below stay pending when there is nothing to delete.
+    const own = await startGcsServer({ buckets: ['no-delete'] });
+    try {
+      const ownStore = createGcsStore({ env: { STORAGE_EMULATOR_HOST: own.url }, retry: { maxRetries: 1, maxRetryDelaySeconds: 1 } });
+      // The ingest's service account can create and read under raw/, not delete (ingest_service module).
+      own.inject({ kind: 'status', status: 403, times: 100, match: (r) => r.method === 'DELETE' && r.path.includes('/o/raw') });
+      const stage = async (now: Date): Promise<StageInput> => ({
+        store: ownStore,
+        bucket: 'no-delete',
+        dataset: weatherDataset(),
+        sha256: createHash('sha256').update(WEATHER_CSV).digest('hex'),
+        incoming: await uploadIncoming(ownStore, 'no-delete', 'seattle_weather', WEATHER_CSV),
+        source: { url: 'https://data.example/seattle-weather.csv' },
+        counts: { rows: 5, badRows: 0, bytes: Buffer.byteLength(WEATHER_CSV) },
+        now,
+      });
+      const [before, after] = [await stage(DAY1), await stage(DAY2)];
+      const results = await Promise.all([stageContent(before), stageContent(after)]);
+
+      expect(results[0].objectUri).toBe(results[1].objectUri);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('survives a 503 answering the copy into place and stages the exact bytes', async () => {
     const bucket = newBucket();
     const big = 'date,precipitation,temp_max,temp_min,wind,weather\n' + '2012-01-01,0.0,12.8,5.0,4.7,drizzle\n'.repeat(300_000);
