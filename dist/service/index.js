@@ -18322,13 +18322,15 @@ async function stageIncoming(input) {
         return fromIndex(store, bucket, entry, true);
     }
     // A concurrent stager of the same content committed first. Adopt its paths; when it staged under another
-    // day (a race across midnight), what this call wrote is an orphan nobody will ever read: remove it.
+    // day (a race across midnight), what this call wrote is an orphan nobody will ever read: remove it if we may.
+    // The ingest's identity may not delete under raw/ (write-once staging: it can only create there), and a copy
+    // of staged content no index names does no harm, so a refused delete does not fail an ingest that succeeded.
     const winner = await readIndex(store, bucket, name);
     if (!winner)
         throw new Error(`The staging index ${store.uri(bucket, name)} was reported as existing but cannot be read.`);
     if (winner.object !== paths.object) {
         for (const orphan of written)
-            await store.delete(bucket, orphan);
+            await store.delete(bucket, orphan).catch(() => undefined);
     }
     return fromIndex(store, bucket, winner, false);
 }
