@@ -80,7 +80,7 @@ export function incomingName(dataset: string): string {
 }
 
 /** The content type and metadata of the clean CSV, set on the upload and kept by the copy into place. */
-export function cleanObjectOptions(dataset: string): WriteOptions & CopyOptions {
+export function cleanObjectOptions(dataset: string): CopyOptions {
   return { contentType: 'text/csv; charset=utf-8', metadata: { dataset } };
 }
 

@@ -33,8 +33,9 @@ interface Sidecar {
 }
 
 const META_DIR = '.meta';
-const WRITE_BUFFER = 4 * 1024 * 1024;
 const TMP_DIR = '.tmp';
+/** How far a streamed source may run ahead of the disk (see writeTemp). */
+const WRITE_BUFFER = 4 * 1024 * 1024;
 
 export function createLocalStore(root: string): ObjectStore {
   return new LocalStore(resolve(root));
@@ -76,13 +77,10 @@ class LocalStore implements ObjectStore {
     source: Buffer | string | Readable,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
-    const target = this.#dataPath(bucket, name);
-    const metaTarget = this.#metaPath(bucket, name);
     const existing = await this.stat(bucket, name);
     if (existing) return { created: false, info: existing };
 
     const temp = await this.#tempPath();
-    const metaTemp = `${temp}.json`;
     try {
       const { crc32c, size } = await writeTemp(temp, source);
       if (options.crc32c !== undefined && options.crc32c !== crc32c) {
@@ -94,10 +92,40 @@ class LocalStore implements ObjectStore {
       }
       const sidecar: Sidecar = { crc32c, size, metadata: { ...(options.metadata ?? {}) } };
       if (options.contentType) sidecar.contentType = options.contentType;
+      return await this.#publish(bucket, name, temp, sidecar, 'write');
+    } catch (err) {
+      throw failure('write', this.uri(bucket, name), err);
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  async copyOnce(bucket: string, from: string, to: string, options: CopyOptions = {}): Promise<WriteResult> {
+    const original = await this.stat(bucket, from);
+    if (!original) throw new NotFoundError(`${this.uri(bucket, from)} does not exist.`);
+    const existing = await this.stat(bucket, to);
+    if (existing) return { created: false, info: existing };
+    const given = options.contentType !== undefined || options.metadata !== undefined;
+    const sidecar: Sidecar = { crc32c: original.crc32c, size: original.size, metadata: { ...(given ? options.metadata : original.metadata) } };
+    const contentType = given ? options.contentType : original.contentType;
+    if (contentType) sidecar.contentType = contentType;
+    // A second name for the same file: nothing is copied.
+    return this.#publish(bucket, to, this.#dataPath(bucket, from), sidecar, `copy ${this.uri(bucket, from)} to`);
+  }
+
+  /**
+   * Gives `file` the object name `name`, with `sidecar` as its metadata, unless the name exists. link() refuses
+   * an existing name, atomically even between processes (the write-once precondition), and a reader never sees
+   * a partial file. `file` keeps its own name too; a caller that wrote a temporary file removes it.
+   */
+  async #publish(bucket: string, name: string, file: string, sidecar: Sidecar, action: string): Promise<WriteResult> {
+    const target = this.#dataPath(bucket, name);
+    const metaTemp = `${await this.#tempPath()}.json`;
+    try {
       await writeFile(metaTemp, JSON.stringify(sidecar));
       await mkdir(dirname(target), { recursive: true });
       try {
-        await link(temp, target);
+        await link(file, target);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const winner = await this.stat(bucket, name);
@@ -105,53 +133,16 @@ class LocalStore implements ObjectStore {
         throw err;
       }
       // The data file is visible from here on; a crash before the sidecar lands is repaired by stat().
+      const metaTarget = this.#metaPath(bucket, name);
       await mkdir(dirname(metaTarget), { recursive: true });
       await rename(metaTemp, metaTarget);
     } catch (err) {
-      throw failure('write', this.uri(bucket, name), err);
+      throw failure(action, this.uri(bucket, name), err);
     } finally {
-      await unlink(temp).catch(() => undefined);
       await unlink(metaTemp).catch(() => undefined);
     }
     const info = await this.stat(bucket, name);
     if (!info) throw new Error(`${this.uri(bucket, name)} disappeared right after it was written.`);
-    return { created: true, info };
-  }
-
-  async copyOnce(bucket: string, from: string, to: string, options: CopyOptions = {}): Promise<WriteResult> {
-    const source = this.#dataPath(bucket, from);
-    const target = this.#dataPath(bucket, to);
-    const original = await this.stat(bucket, from);
-    if (!original) throw new NotFoundError(`${this.uri(bucket, from)} does not exist.`);
-    const existing = await this.stat(bucket, to);
-    if (existing) return { created: false, info: existing };
-    const metaTemp = `${await this.#tempPath()}.json`;
-    try {
-      const given = options.contentType !== undefined || options.metadata !== undefined;
-      const meta: Sidecar = { crc32c: original.crc32c, size: original.size, metadata: { ...(given ? options.metadata : original.metadata) } };
-      const contentType = given ? options.contentType : original.contentType;
-      if (contentType) meta.contentType = contentType;
-      await writeFile(metaTemp, JSON.stringify(meta));
-      await mkdir(dirname(target), { recursive: true });
-      // A second name for the same file: nothing is copied, and link() refuses an existing name (write-once).
-      try {
-        await link(source, target);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const winner = await this.stat(bucket, to);
-        if (winner) return { created: false, info: winner };
-        throw err;
-      }
-      const metaTarget = this.#metaPath(bucket, to);
-      await mkdir(dirname(metaTarget), { recursive: true });
-      await rename(metaTemp, metaTarget);
-    } catch (err) {
-      throw failure(`copy ${this.uri(bucket, from)} to`, this.uri(bucket, to), err);
-    } finally {
-      await unlink(metaTemp).catch(() => undefined);
-    }
-    const info = await this.stat(bucket, to);
-    if (!info) throw new Error(`${this.uri(bucket, to)} disappeared right after it was copied.`);
     return { created: true, info };
   }
 

@@ -30,10 +30,8 @@ export interface WriteOptions {
   crc32c?: string;
 }
 
-export interface CopyOptions {
-  contentType?: string;
-  metadata?: Record<string, string>;
-}
+/** What a copy may set instead of keeping the source's: the write options other than the checksum. */
+export type CopyOptions = Pick<WriteOptions, 'contentType' | 'metadata'>;
 
 export interface WriteResult {
   /** false when the object already existed (precondition ifGenerationMatch=0 failed): nothing was written. */
