@@ -285,7 +285,7 @@ const USER_AGENT = 'dc-pipeline-actions/0.1.0';
 async function connect(options) {
     const [cloudbuild, storage, github] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 941562).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
-        __nccwpck_require__.e(/* import() */ 254723).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
+        __nccwpck_require__.e(/* import() */ 370140).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
         Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(756717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
     ]);
     const cloudBuild = await cloudbuild.createCloudBuild({ projectId: options.projectId, region: options.region, env: options.env, userAgent: USER_AGENT });

@@ -15,9 +15,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const COMMANDS = {
     plan: () => __nccwpck_require__.e(/* import() */ 913915).then(__nccwpck_require__.bind(__nccwpck_require__, 52670)),
-    apply: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(754105), __nccwpck_require__.e(575666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61486)),
-    ingest: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(936649), __nccwpck_require__.e(948312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14750)),
-    serve: () => Promise.all(/* import() */[__nccwpck_require__.e(786886), __nccwpck_require__.e(832109), __nccwpck_require__.e(955615), __nccwpck_require__.e(936649), __nccwpck_require__.e(540023)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88551)),
+    apply: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(754105), __nccwpck_require__.e(854493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61486)),
+    ingest: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(836211), __nccwpck_require__.e(948312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14750)),
+    serve: () => Promise.all(/* import() */[__nccwpck_require__.e(786886), __nccwpck_require__.e(832109), __nccwpck_require__.e(955615), __nccwpck_require__.e(836211), __nccwpck_require__.e(540023)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88551)),
 };
 const USAGE = `Usage: dc-pipeline <command> [--flags]
 

@@ -1738,7 +1738,7 @@ async function publishReviewedPlanOf(inputs, plan, model, context, io) {
     if (!plan.planFile || plan.json === undefined)
         throw new errors/* UserError */.y('plan-bucket is set, but there is no binary plan to publish.');
     const [{ createGcsStore }, { publishReviewedPlan }, { parseGsUri }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 384461).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
+        __nccwpck_require__.e(/* import() */ 412728).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
         __nccwpck_require__.e(/* import() */ 263356).then(__nccwpck_require__.bind(__nccwpck_require__, 2590)),
         __nccwpck_require__.e(/* import() */ 945782).then(__nccwpck_require__.bind(__nccwpck_require__, 9182)),
     ]);

@@ -19029,7 +19029,7 @@ async function openTarget(options) {
     const needsWarehouse = options.loads.some((l) => l === 'bigquery');
     if (options.target === 'local') {
         const root = (0,external_node_path_.resolve)(options.localRoot ?? '.dc-pipeline');
-        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 133873).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
+        const { createLocalStore } = await __nccwpck_require__.e(/* import() */ 820864).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
         const store = createLocalStore((0,external_node_path_.join)(root, 'gcs'));
         let warehouse;
         if (needsWarehouse) {
@@ -19052,7 +19052,7 @@ async function openTarget(options) {
     }
     if (!options.bucket)
         throw new errors/* UserError */.y(`${options.names.bucket} is required for target gcp (the staging bucket) and was empty.`);
-    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 405028).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
+    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 534463).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
     const store = createGcsStore({ ...(options.projectId ? { projectId: options.projectId } : {}), env: options.env });
     let warehouse;
     if (needsWarehouse) {
