@@ -3,14 +3,16 @@
 //   node scripts/bench/ingest.js [--sizes 100,1000] [--only validateCsv,papaparse] [--repeat 3]
 //
 // Generates 100 MB and 1 GB CSVs under .bench-cache/ (outside git, reused between runs), then measures on the
-// same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv, our validateCsv
+// same file in the same run: a raw byte read, papaparse, csv-parse, DuckDB's read_csv (on every core, and on one
+// thread: the like-for-like figure for our one-threaded validator), our validateCsv
 // (file → validate → a discarding sink), an upload of the file as it is to the loopback GCS server (what staging
 // alone costs there), and runIngest from a loopback HTTP server: as a dry run (fetch and
 // validate: the validated streaming ingest), to the loopback GCS server (staging only) and to the local target
 // (folder bucket + DuckDB load). Our readers run with keepYoungGenerationSmall(), as the ingest entry points do
 // (src/runtime/young-generation.ts). Each measurement runs in its own child process, so the peak RSS it
 // reports (VmHWM) belongs to that reader alone. Our TypeScript is bundled once with rolldown into
-// .bench-cache/build/ so this script runs on plain Node.
+// .bench-cache/build/ so this script runs on plain Node. The last table checks the issue's targets for each of
+// our readers.
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -119,6 +121,14 @@ async function bundleOurs() {
   return dir;
 }
 
+async function duckdbCount(file, config) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  const reader = await connection.runAndReadAll(`SELECT count(*) FROM read_csv('${file.replaceAll("'", "''")}')`);
+  return Number(reader.getRows()[0][0]) + 1;
+}
+
 function discard() {
   return new Writable({
     write(_chunk, _encoding, callback) {
@@ -152,11 +162,11 @@ const READERS = {
     return rows;
   },
   async duckdb(file) {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
-    const connection = await instance.connect();
-    const reader = await connection.runAndReadAll(`SELECT count(*) FROM read_csv('${file.replaceAll("'", "''")}')`);
-    return Number(reader.getRows()[0][0]) + 1;
+    return duckdbCount(file, {});
+  },
+  /** DuckDB on one thread, like our validator: the like-for-like figure (the row above uses every core). */
+  async 'duckdb 1 thread'(file) {
+    return duckdbCount(file, { threads: '1' });
   },
   async validateCsv(file, bundle) {
     const { validateCsv } = await import(pathToFileURL(join(bundle, 'validate.js')).href);
@@ -295,6 +305,7 @@ async function main(argv) {
     `node ${process.version}; read chunk ${READ_CHUNK / 1024} KiB; best of ${repeat} run(s) per reader; ` +
       'rows+1 = data rows + header, the same for every parser (raw and gcs upload count bytes)',
   );
+  const verdicts = [];
   for (const size of sizes) {
     const file = join(cache, `bench-${size}mb.csv`);
     await generate(file, size);
@@ -334,20 +345,43 @@ async function main(argv) {
     }
     const papa = results.find((r) => r.mode === 'papaparse');
     const duck = results.find((r) => r.mode === 'duckdb');
+    const duck1 = results.find((r) => r.mode === 'duckdb 1 thread');
+    for (const r of results) if (OURS.has(r.mode)) verdicts.push({ size, r, papa, duck, duck1 });
     console.log(`\n${size} MB file (${(statSync(file).size / MB).toFixed(0)} MiB): ${file}`);
     console.log(
-      `${'reader'.padEnd(14)}${pad('MB/s', 7)}${pad('× papa', 8)}${pad('× duckdb', 10)}` +
+      `${'reader'.padEnd(16)}${pad('MB/s', 7)}${pad('× papa', 8)}${pad('× duckdb', 10)}` +
         `${pad('MB/cpu-s', 10)}${pad('× papa', 8)}${pad('peak RSS', 10)}${pad('rows+1', 11)}`,
     );
     const ratio = (value, base) => (base ? (value / base).toFixed(2) : '-');
     for (const r of results) {
       console.log(
-        `${r.mode.padEnd(14)}${pad(r.mbPerSecond.toFixed(0), 7)}${pad(ratio(r.mbPerSecond, papa?.mbPerSecond), 8)}` +
+        `${r.mode.padEnd(16)}${pad(r.mbPerSecond.toFixed(0), 7)}${pad(ratio(r.mbPerSecond, papa?.mbPerSecond), 8)}` +
           `${pad(ratio(r.mbPerSecond, duck?.mbPerSecond), 10)}${pad(r.mbPerCpuSecond.toFixed(0), 10)}` +
           `${pad(ratio(r.mbPerCpuSecond, papa?.mbPerCpuSecond), 8)}${pad(`${r.peakRss.toFixed(0)} MB`, 10)}` +
           `${pad(r.count, 11)}`,
       );
     }
+  }
+  printVerdicts(verdicts);
+}
+
+/**
+ * The issue's targets for the validated streaming ingest, checked for each of our readers that ran: ≥ 1.5×
+ * papaparse and ≥ 0.4× DuckDB in MB/s, peak RSS ≤ 150 MB at every size. DuckDB's read_csv uses every core; the
+ * one-thread figure is printed beside it because our validator runs on one.
+ */
+function printVerdicts(verdicts) {
+  if (verdicts.length === 0) return;
+  const check = (ok) => (ok ? 'ok' : 'MISSED');
+  const times = (value, base, floor) => (base ? `${(value / base).toFixed(2)}× ${check(value / base >= floor)}` : '-');
+  console.log('\nTargets (issue 4 §5): ≥ 1.5× papaparse, ≥ 0.4× DuckDB, peak RSS ≤ 150 MB');
+  console.log('| reader | file | × papaparse | × DuckDB (all cores) | × DuckDB (1 thread) | peak RSS |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const { size, r, papa, duck, duck1 } of verdicts) {
+    console.log(
+      `| ${r.mode} | ${size} MB | ${times(r.mbPerSecond, papa?.mbPerSecond, 1.5)} | ${times(r.mbPerSecond, duck?.mbPerSecond, 0.4)} ` +
+        `| ${duck1 ? (r.mbPerSecond / duck1.mbPerSecond).toFixed(2) + '×' : '-'} | ${r.peakRss.toFixed(0)} MB ${check(r.peakRss <= 150)} |`,
+    );
   }
 }
 

@@ -37,10 +37,19 @@ function command(name: string, message: string, properties: Record<string, strin
   process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${EOL}`);
 }
 
+/**
+ * Masks this long or longer are also applied to step outputs and the job summary. Those hold what our code
+ * computed (counts, ids, URLs, a plan's sha256) and rendered (where sensitive values are already replaced by
+ * structure), so a short mask there could only strike by coincidence: a sensitive port `179` turned the
+ * plan-sha256 output `…2f669179d4…` into `…2f669***d4…`, which the apply side then refused. A mask of eight
+ * characters or more turns up inside a 64-digit hash about once in 10^8 plans.
+ */
+const MIN_OUTPUT_MASK_LENGTH = 8;
+
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
-export function redact(text: string): string {
+export function redact(text: string, minLength = 0): string {
   let out = text;
-  for (const secret of masks) out = out.split(secret).join('***');
+  for (const secret of masks) if (secret.length >= minLength) out = out.split(secret).join('***');
   return out;
 }
 
@@ -67,7 +76,7 @@ function appendFileCommand(variable: string, key: string, value: string): void {
 
 /** Write step output `name` (read by later steps as steps.<id>.outputs.<name>). */
 export function setOutput(name: string, value: string | number | boolean): void {
-  appendFileCommand('GITHUB_OUTPUT', name, redact(String(value)));
+  appendFileCommand('GITHUB_OUTPUT', name, redact(String(value), MIN_OUTPUT_MASK_LENGTH));
 }
 
 export function info(message: string): void {
@@ -131,7 +140,7 @@ export function appendSummary(markdown: string): boolean {
   } catch {
     used = 0;
   }
-  const text = redact(markdown) + EOL;
+  const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH) + EOL;
   if (used + Buffer.byteLength(text) > STEP_SUMMARY_LIMIT_BYTES) {
     warning('The job summary is full (1 MiB per step); this step added nothing to it.');
     return false;

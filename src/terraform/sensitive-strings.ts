@@ -10,8 +10,13 @@
 
 /** Secrets shorter than this are only masked on an exact match: as substrings they would mask half the plan. */
 const MIN_SUBSTRING_LENGTH = 4;
-/** Shorter values are not offered as log masks: a mask of `1` or `no` makes every log unreadable. */
-const MIN_MASK_LENGTH = 3;
+/**
+ * Shorter values are not offered as log masks: the runner replaces a mask wherever it occurs, and a mask of `1`,
+ * `no` or a port number like `443` would make every log unreadable and cut into hashes and ids (Google's own
+ * get-secretmanager-secrets action has the same floor). What we render never prints a sensitive value: it is
+ * replaced by structure, at any length (render-value.ts); the masks are the second line of defence.
+ */
+const MIN_MASK_LENGTH = 4;
 /** Lines of a multi-line secret are masked on their own only when long enough not to be ordinary text. */
 const MIN_LINE_LENGTH = 8;
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { renderPlan } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
 import type { PlanModel } from '../../src/terraform/plan-model.js';
 
@@ -222,8 +223,22 @@ describe('parsePlan refuses what is not a plan', () => {
 
 describe('sensitive values', () => {
   it('collects secrets from sensitive variables, markers and outputs for masking', () => {
+    const doc = raw('opentofu/show-json-sensitive.json') as { variables: Record<string, { value: string }> };
+    const longer = 'a-longer-secret';
+    const text = JSON.stringify(doc).replaceAll(`"${doc.variables.test_var!.value}"`, `"${longer}"`);
+    expect(parsePlan(text).sensitiveValues).toContain(longer);
+  });
+
+  it('offers no log mask shorter than four characters, and still renders none of them', () => {
+    // The corpus file's sensitive variable is "bar": as a runner mask it would strike every "bar" in the log.
     const model = load('opentofu/show-json-sensitive.json');
     const doc = raw('opentofu/show-json-sensitive.json') as { variables: Record<string, { value: string }> };
-    expect(model.sensitiveValues).toContain(doc.variables.test_var!.value);
+    const short = doc.variables.test_var!.value;
+    expect(short.length).toBeLessThan(4);
+    expect(model.sensitiveValues).not.toContain(short);
+    expect(model.sensitiveValues.every((value) => value.trim().length >= 4)).toBe(true);
+    const rendered = renderPlan(model, { environment: 'dev', workingDirectory: '.' });
+    expect(rendered.comment).not.toMatch(new RegExp(`"${short}"`));
+    expect(rendered.summary).not.toMatch(new RegExp(`"${short}"`));
   });
 });
