@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderPlan, type RenderContext } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
 import { expectBalancedStructure, expectNoInjection, flat, inlineCodes, tokens } from './markdown-check.js';
@@ -163,6 +163,16 @@ describe('renderPlan layout', () => {
     expect(renderPlan(parsePlan(plan), CTX)).toEqual(rendered);
     expect(rendered.comment).not.toContain('2026-11-25');
     expect(rendered.summary).not.toContain('2026-11-25');
+    // Rendered again years and hours apart: any date, time or duration in the body would differ.
+    vi.useFakeTimers({ now: new Date('2031-02-03T04:05:06Z') });
+    try {
+      const later = renderPlan(parsePlan(plan), CTX);
+      vi.setSystemTime(new Date('1999-12-31T23:59:59Z'));
+      expect(renderPlan(parsePlan(plan), CTX)).toEqual(later);
+      expect(later).toEqual(rendered);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the marker and status block out of the job summary', () => {
