@@ -26,9 +26,12 @@ function must(cmd, args, options) {
   return result;
 }
 
-if (run(terraform, ['version'], { stdio: 'ignore' }).status !== 0) {
-  process.stderr.write(`The plan demo needs Terraform ≥ 1.7 on the PATH (or TERRAFORM=/path/to/terraform).\n`);
-  process.exit(1);
+if (spawnSync(terraform, ['version'], { stdio: 'ignore' }).status !== 0) {
+  // Not a failure of the toolkit: the ingest demo after this one needs no Terraform, so it still runs.
+  process.stdout.write(
+    `Skipping the plan demo: it needs Terraform ≥ 1.7 on the PATH (or TERRAFORM=/path/to/terraform), and "${terraform}" could not be run.\n`,
+  );
+  process.exit(0);
 }
 const cli = join(root, 'dist', 'cli', 'index.js');
 if (!existsSync(cli)) must(process.execPath, [join(root, 'scripts', 'build.js'), 'cli'], { cwd: root, stdio: 'inherit' });
