@@ -197,8 +197,7 @@ const READERS = {
   async 'ingest→local'(file, bundle) {
     const { createLocalStore } = await import(pathToFileURL(join(bundle, 'local.js')).href);
     const { createDuckDbWarehouse } = await import(pathToFileURL(join(bundle, 'duckdb.js')).href);
-    const dir = join(cache, 'local-target');
-    rmSync(dir, { recursive: true, force: true });
+    const dir = join(cache, 'local-target'); // emptied by the parent before this run: deleting is not ingesting
     const warehouse = await createDuckDbWarehouse({ path: join(dir, 'warehouse.duckdb') });
     try {
       return await ingest(bundle, createLocalStore(join(dir, 'gcs')), 'local', warehouse);
@@ -316,6 +315,7 @@ async function main(argv) {
       // A fresh GCS server per run: the same content staged twice is (correctly) a no-op the second time.
       const once = async (mode) => {
         const gcs = mode === 'ingest→gcs' || mode === 'gcs upload' ? await startGcsServer({ buckets: ['bench'] }) : undefined;
+        if (mode === 'ingest→local') rmSync(join(cache, 'local-target'), { recursive: true, force: true });
         try {
           const result = await runChild(mode, file, bundle, { BENCH_SOURCE: source.url, BENCH_GCS: gcs?.url ?? '' });
           if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(result));
