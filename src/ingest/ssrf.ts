@@ -67,13 +67,48 @@ function ipv6Groups(address: string): number[] {
   return [...front, ...new Array<number>(Math.max(missing, 0)).fill(0), ...back, ...tail];
 }
 
+/** The IPv4 address an IPv6 address carries to an IPv4 host, and the mechanism that carries it there. */
+export interface EmbeddedIpv4 {
+  ipv4: string;
+  via: 'IPv4-translated' | 'NAT64' | '6to4';
+}
+
+function dotted(high: number, low: number): string {
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+}
+
+function embeddedIn(g: number[]): EmbeddedIpv4 | undefined {
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const [g0 = 0, g1 = 0, g2 = 0, , g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
+  // ::ffff:0:a.b.c.d (RFC 2765 SIIT): a translator turns it into a plain IPv4 packet to a.b.c.d.
+  if (zero(0, 4) && g4 === 0xffff && g5 === 0) return { ipv4: dotted(g6, g7), via: 'IPv4-translated' };
+  // 64:ff9b::/96 (RFC 6052 well-known NAT64 prefix): DNS64 networks reach every IPv4 host this way.
+  if (g0 === 0x64 && g1 === 0xff9b && zero(2, 6)) return { ipv4: dotted(g6, g7), via: 'NAT64' };
+  // 2002::/16 (6to4): the relay sends the packet to the IPv4 address in bits 16-47.
+  if (g0 === 0x2002) return { ipv4: dotted(g1, g2), via: '6to4' };
+  return undefined;
+}
+
+/** The IPv4 address inside an IPv4-translated, NAT64 (well-known prefix) or 6to4 address; undefined otherwise. */
+export function embeddedIpv4(address: string): EmbeddedIpv4 | undefined {
+  return isIP(address.split('%')[0] ?? '') === 6 ? embeddedIn(ipv6Groups(address)) : undefined;
+}
+
 function ipv6Kind(address: string): AddressKind {
   const g = ipv6Groups(address);
-  const first = g[0] ?? 0;
+  const [first = 0, second = 0, third = 0] = g;
   if (g.every((x) => x === 0)) return 'unspecified';
   if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'loopback';
-  // ::ffff:a.b.c.d reaches the IPv4 address it wraps; ::a.b.c.d (deprecated IPv4-compatible) likewise.
+  // ::ffff:a.b.c.d reaches the IPv4 address it wraps; ::a.b.c.d (deprecated IPv4-compatible) likewise. Both are
+  // refused whatever they wrap: a public host is reached by its IPv4 address, never through these forms.
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return 'IPv4-mapped IPv6';
+  // Addresses that a translator or relay turns into an IPv4 packet are what that IPv4 address is: 64:ff9b::8.8.8.8
+  // is how an IPv6-only (DNS64) network reaches a public host, 64:ff9b::169.254.169.254 is the metadata server.
+  const embedded = embeddedIn(g);
+  if (embedded) return ipv4Kind(embedded.ipv4);
+  // 64:ff9b:1::/48 (RFC 8215) is for NAT64 inside one network, with a prefix length the operator chooses, so the
+  // IPv4 part cannot be located: refuse the whole range.
+  if (first === 0x64 && second === 0xff9b && third === 1) return 'reserved';
   if ((first & 0xfe00) === 0xfc00) return 'unique-local';
   if ((first & 0xffc0) === 0xfe80) return 'link-local';
   if ((first & 0xff00) === 0xff00) return 'multicast';
@@ -94,7 +129,9 @@ export function refusalOf(address: string, allowPrivateAddresses: boolean): stri
   if (kind === 'public') return undefined;
   if (allowPrivateAddresses && ALLOWABLE.has(kind)) return undefined;
   const hint = ALLOWABLE.has(kind) ? ' (allow private addresses explicitly for local use)' : '';
-  return `${address} is a ${kind} address${hint}`;
+  const embedded = embeddedIpv4(address);
+  const wraps = embedded ? ` (${embedded.via} of ${embedded.ipv4})` : '';
+  return `${address} is a ${kind} address${wraps}${hint}`;
 }
 
 /**

@@ -191,6 +191,14 @@ describe('openSource refuses internal addresses (SSRF)', () => {
     'http://[::ffff:169.254.169.254]/',
     'http://[fc00::1]/',
     'http://[fe80::1]/',
+    'http://[::ffff:0:169.254.169.254]/computeMetadata/v1/',
+    'http://[64:ff9b::169.254.169.254]/computeMetadata/v1/',
+    'http://[64:ff9b::127.0.0.1]/',
+    'http://[64:ff9b:1::a00:1]/',
+    'http://[2002:a9fe:a9fe::]/computeMetadata/v1/',
+    'http://[2002:a00:1::1]/',
+    'http://[::]/',
+    'http://[::10.0.0.1]/',
   ])('refuses %s', async (url) => {
     await expect(openSource(url, strict)).rejects.toThrow(/^refusing to fetch from /);
   });
@@ -210,6 +218,22 @@ describe('openSource refuses internal addresses (SSRF)', () => {
     const lookup = async () => [{ address: '192.168.10.20', family: 4 }];
     await expect(openSource('https://files.example/data.csv', { ...strict, lookup })).rejects.toThrow(
       'refusing to fetch from files.example: it resolves to 192.168.10.20 is a private address',
+    );
+  });
+
+  it('refuses a name that resolves to a NAT64 or 6to4 address wrapping an internal one, before connecting', async () => {
+    for (const address of ['64:ff9b::a9fe:a9fe', '::ffff:0:7f00:1', '2002:a00:1::']) {
+      const lookup = async () => [{ address, family: 6 }];
+      await expect(openSource('https://files.example/data.csv', { ...strict, lookup })).rejects.toThrow(
+        new RegExp(`^refusing to fetch from files.example: it resolves to ${address.replace(/\./g, '\\.')} is a `),
+      );
+    }
+  });
+
+  it('re-checks a redirect to a NAT64 address of the metadata server, even with loopback allowed', async () => {
+    handler = (_req, res) => res.writeHead(302, { location: 'http://[64:ff9b::a9fe:a9fe]/computeMetadata/v1/' }).end();
+    await expect(openSource(`${base}/hop`, local)).rejects.toThrow(
+      'refusing to fetch from [64:ff9b::a9fe:a9fe]: 64:ff9b::a9fe:a9fe is a link-local address (NAT64 of 169.254.169.254).',
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { addressKind, refusalOf, resolveChecked } from '../../src/ingest/ssrf.js';
+import { addressKind, embeddedIpv4, refusalOf, resolveChecked } from '../../src/ingest/ssrf.js';
 
 describe('addressKind', () => {
   it.each([
@@ -34,6 +34,68 @@ describe('addressKind', () => {
     ['ff02::1', 'multicast'],
   ])('classifies %s as %s', (address, kind) => {
     expect(addressKind(address)).toBe(kind);
+  });
+});
+
+describe('IPv6 addresses that carry an IPv4 address', () => {
+  it.each([
+    // ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765)
+    ['::ffff:0:169.254.169.254', 'link-local'],
+    ['::ffff:0:a9fe:a9fe', 'link-local'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:10.0.0.1', 'private'],
+    ['::ffff:0:8.8.8.8', 'public'],
+    // 64:ff9b::/96, the well-known NAT64 prefix (RFC 6052)
+    ['64:ff9b::169.254.169.254', 'link-local'],
+    ['64:ff9b::a9fe:a9fe', 'link-local'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b::10.0.0.1', 'private'],
+    ['64:ff9b::100.64.0.1', 'shared (CGNAT)'],
+    ['64:ff9b::0.0.0.0', 'unspecified'],
+    ['64:ff9b::8.8.8.8', 'public'],
+    // 64:ff9b:1::/48, NAT64 for local use (RFC 8215): the IPv4 part's place is the operator's choice
+    ['64:ff9b:1::a9fe:a9fe', 'reserved'],
+    ['64:ff9b:1:a9fe:a9:fe00::', 'reserved'],
+    // 2002::/16, 6to4: the IPv4 address is bits 16-47
+    ['2002:a9fe:a9fe::', 'link-local'],
+    ['2002:a9fe:a9fe:1:2:3:4:5', 'link-local'],
+    ['2002:7f00:1::1', 'loopback'],
+    ['2002:a00:1::', 'private'],
+    ['2002::', 'unspecified'],
+    ['2002:808:808::1', 'public'],
+    // ::a.b.c.d, IPv4-compatible (deprecated), and the unspecified address
+    ['::169.254.169.254', 'IPv4-mapped IPv6'],
+    ['::8.8.8.8', 'IPv4-mapped IPv6'],
+    ['::0', 'unspecified'],
+    ['0:0:0:0:0:0:0:0', 'unspecified'],
+  ])('classifies %s as %s', (address, kind) => {
+    expect(addressKind(address)).toBe(kind);
+  });
+
+  it('refuses the metadata server behind every embedding, even with private addresses allowed', () => {
+    expect(refusalOf('64:ff9b::a9fe:a9fe', true)).toBe('64:ff9b::a9fe:a9fe is a link-local address (NAT64 of 169.254.169.254)');
+    expect(refusalOf('::ffff:0:a9fe:a9fe', true)).toBe('::ffff:0:a9fe:a9fe is a link-local address (IPv4-translated of 169.254.169.254)');
+    expect(refusalOf('2002:a9fe:a9fe::1', true)).toBe('2002:a9fe:a9fe::1 is a link-local address (6to4 of 169.254.169.254)');
+    expect(refusalOf('64:ff9b:1::a9fe:a9fe', true)).toBe('64:ff9b:1::a9fe:a9fe is a reserved address');
+    expect(refusalOf('::', true)).toBe(':: is a unspecified address');
+    expect(refusalOf('::127.0.0.1', true)).toMatch(/IPv4-mapped/);
+  });
+
+  it('treats an embedded loopback or private address like the plain one', () => {
+    expect(refusalOf('64:ff9b::127.0.0.1', false)).toBe(
+      '64:ff9b::127.0.0.1 is a loopback address (NAT64 of 127.0.0.1) (allow private addresses explicitly for local use)',
+    );
+    expect(refusalOf('2002:a00:1::', false)).toMatch(/^2002:a00:1:: is a private address \(6to4 of 10.0.0.1\)/);
+    expect(refusalOf('64:ff9b::10.0.0.1', true)).toBeUndefined();
+    expect(refusalOf('64:ff9b::8.8.8.8', false)).toBeUndefined();
+  });
+
+  it('names the IPv4 address and the mechanism', () => {
+    expect(embeddedIpv4('64:ff9b::c000:221')).toEqual({ ipv4: '192.0.2.33', via: 'NAT64' });
+    expect(embeddedIpv4('2002:c000:221::')).toEqual({ ipv4: '192.0.2.33', via: '6to4' });
+    expect(embeddedIpv4('::ffff:0:192.0.2.33')).toEqual({ ipv4: '192.0.2.33', via: 'IPv4-translated' });
+    expect(embeddedIpv4('2001:4860:4860::8888')).toBeUndefined();
+    expect(embeddedIpv4('192.0.2.33')).toBeUndefined();
   });
 });
 
@@ -90,6 +152,12 @@ describe('resolveChecked', () => {
   it('checks IP literals, bracketed IPv6 included, without a lookup', async () => {
     await expect(resolveChecked('[::ffff:7f00:1]', { allowPrivateAddresses: true })).rejects.toThrow(UserError);
     await expect(resolveChecked('[::1]', { allowPrivateAddresses: true })).resolves.toEqual({ address: '::1', family: 6 });
+  });
+
+  it('refuses a name whose DNS64 answer wraps the metadata address', async () => {
+    await expect(
+      resolveChecked('nat64.example', { allowPrivateAddresses: true, lookup: lookupTo('64:ff9b::a9fe:a9fe') }),
+    ).rejects.toThrow('refusing to fetch from nat64.example: it resolves to 64:ff9b::a9fe:a9fe is a link-local address (NAT64 of 169.254.169.254).');
   });
 
   it('reports a name that does not resolve as a user error', async () => {
