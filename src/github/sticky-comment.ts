@@ -1,5 +1,10 @@
 /**
- * One comment per key (environment + working directory) per PR, found by a hidden marker in its body.
+ * One comment per key (environment + working directory) per PR, found by a hidden marker at the start of its
+ * body AND written by this token's identity. Anyone may comment on a PR and paste the marker; such a comment
+ * is never ours: editing it would put the plan under their name (to be edited into a fake plan later), and
+ * minimizing it would hide their words. Ours means: a bot author (GITHUB_TOKEN acts as github-actions[bot],
+ * a GitHub App token as <slug>[bot]; a person cannot post as a bot), or, for a personal access token, the
+ * login GET /user returns for it.
  *
  * - `update`: edit the newest marked comment in place; write nothing when the body is already the same.
  * - `new`: post a fresh comment, then minimize the older marked ones as OUTDATED (GraphQL minimizeComment).
@@ -9,7 +14,7 @@
  * stored by GitHub, so before posting again we list the comments and adopt the one that appeared.
  */
 import type { GitHubClient } from './client.js';
-import { isAmbiguousFailure, withContext } from './errors.js';
+import { isAmbiguousFailure, isPermissionDenied, statusOf, withContext } from './errors.js';
 
 export type CommentMode = 'update' | 'new' | 'off';
 export const COMMENT_MODES: readonly CommentMode[] = ['update', 'new', 'off'];
@@ -18,7 +23,7 @@ export interface StickyCommentRequest {
   owner: string;
   repo: string;
   issueNumber: number;
-  /** A string only our comments of this key contain (the hidden marker of src/comment/marker.ts). */
+  /** The string our comments of this key start with (the hidden marker of src/comment/marker.ts). */
   marker: string;
   body: string;
   mode: CommentMode;
@@ -42,6 +47,7 @@ export interface IssueComment {
   node_id: string;
   body?: string;
   html_url: string;
+  user?: { login: string; type?: string } | null;
 }
 
 export async function upsertStickyComment(client: GitHubClient, req: StickyCommentRequest): Promise<StickyCommentResult> {
@@ -66,12 +72,16 @@ export async function upsertStickyComment(client: GitHubClient, req: StickyComme
   return { outcome: 'created', id: created.id, url: created.html_url, minimized };
 }
 
-/** Every comment on the issue that carries the marker, oldest first (all pages). */
+/**
+ * Our comments of this key on the issue, oldest first (all pages): those that start with the marker and were
+ * written by the token's identity. Marked comments by anyone else are left out (and logged), so they are never
+ * edited or minimized.
+ */
 export async function listMarkedComments(
   client: GitHubClient,
-  req: Pick<StickyCommentRequest, 'owner' | 'repo' | 'issueNumber' | 'marker'>,
+  req: Pick<StickyCommentRequest, 'owner' | 'repo' | 'issueNumber' | 'marker' | 'log'>,
 ): Promise<IssueComment[]> {
-  const found: IssueComment[] = [];
+  const marked: IssueComment[] = [];
   try {
     const pages = client.paginate.iterator(client.rest.issues.listComments, {
       owner: req.owner,
@@ -80,12 +90,44 @@ export async function listMarkedComments(
       per_page: 100,
     });
     for await (const page of pages) {
-      for (const c of page.data) if (c.body?.includes(req.marker)) found.push(c);
+      for (const c of page.data) if (c.body?.startsWith(req.marker)) marked.push(c);
     }
   } catch (error) {
     throw withContext(`list the comments of ${req.owner}/${req.repo}#${req.issueNumber}`, error);
   }
-  return found;
+  const ours: IssueComment[] = [];
+  const isOurs = authorshipCheck(client);
+  for (const c of marked) {
+    if (await isOurs(c)) ours.push(c);
+    else req.log?.(`Ignoring comment ${c.id} by ${c.user?.login ?? 'a deleted account'}: it carries the plan marker but was not written by this token.`);
+  }
+  return ours;
+}
+
+/**
+ * Whether this token wrote a comment. GET /user is asked at most once, and only when a marked comment by a
+ * person turns up (never for the usual GITHUB_TOKEN run, whose comments are all by the bot).
+ */
+function authorshipCheck(client: GitHubClient): (comment: IssueComment) => Promise<boolean> {
+  let ownLogin: Promise<string | undefined> | undefined;
+  return async (comment) => {
+    const author = comment.user;
+    if (!author) return false;
+    if (author.type === 'Bot') return true;
+    ownLogin ??= tokenLogin(client);
+    return (await ownLogin) === author.login;
+  };
+}
+
+/** The login of the user behind the token; undefined for tokens without one (GitHub answers 403 or 404). */
+async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    // A rate-limited 403 is not an answer about the token: it is thrown, not read as "no user".
+    if (statusOf(error) === 404 || isPermissionDenied(error)) return undefined;
+    throw withContext('read which user the token belongs to (GET /user)', error);
+  }
 }
 
 async function updateComment(client: GitHubClient, req: StickyCommentRequest, id: number): Promise<IssueComment> {

@@ -41,6 +41,21 @@ describe('findMergedPullRequest', () => {
 });
 
 describe('the loopback GitHub itself', () => {
+  it('answers GET /user for a personal access token and refuses it, as GitHub does, for a ghs_ token', async () => {
+    const pat = createGitHubClient({ token: 'ghp_someone', apiUrl: server.url, retryUnitMs: 1 });
+    expect((await pat.rest.users.getAuthenticated()).data).toMatchObject({ login: 'Codertocat', type: 'User' });
+    await expect(client.rest.users.getAuthenticated()).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('records who posted a comment: the bot for a ghs_ token, the user for any other token', async () => {
+    const pat = createGitHubClient({ token: 'ghp_someone', apiUrl: server.url, retryUnitMs: 1 });
+    const where = { owner: 'Codertocat', repo: 'Hello-World', issue_number: 2 };
+    const byBot = await client.rest.issues.createComment({ ...where, body: 'from the workflow' });
+    const byUser = await pat.rest.issues.createComment({ ...where, body: 'from a person' });
+    expect(byBot.data.user).toMatchObject({ login: 'github-actions[bot]', type: 'Bot' });
+    expect(byUser.data.user).toMatchObject({ login: 'Codertocat', type: 'User' });
+  });
+
   it('refuses a body GitHub OpenAPI description does not allow', async () => {
     await expect(
       client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'o', repo: 'r', issue_number: 1, body: 42 as unknown as string }),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, editComment, upsertStickyComment, type GitHubClient } from '../../src/github/index.js';
-import { startGitHubServer, type GitHubServer } from '../servers/github.js';
+import { ACTIONS_BOT, startGitHubServer, TOKEN_OWNER, type GitHubServer, type GitHubUser } from '../servers/github.js';
 
 const REPO = { owner: 'Codertocat', repo: 'Hello-World', issueNumber: 2 };
 const MARKER = '<!-- dc-pipeline:plan env=dev dir=terraform/envs/dev -->';
@@ -15,8 +15,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const post = (body: string, mode: 'update' | 'new' | 'off' = 'update') =>
-  upsertStickyComment(client, { ...REPO, marker: MARKER, body, mode, relistDelayMs: 1 });
+const post = (body: string, mode: 'update' | 'new' | 'off' = 'update', as: GitHubClient = client) =>
+  upsertStickyComment(as, { ...REPO, marker: MARKER, body, mode, relistDelayMs: 1, log: (m) => logs.push(m) });
+
+/** Someone who may comment on the PR (anyone, on a public repository) and pastes our marker. */
+const MALLORY: GitHubUser = { login: 'mallory', id: 66_6666, type: 'User' };
 
 describe('sticky plan comments', () => {
   it('creates one comment, then edits it in place and skips the write when the body is unchanged', async () => {
@@ -101,6 +104,80 @@ describe('sticky plan comments', () => {
 
   it('is refused by GitHub with 422 when the body exceeds 65,536 characters', async () => {
     await expect(post(`${MARKER}\n${'x'.repeat(65_537)}`)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('never edits a comment by someone else that starts with the marker, and posts its own instead', async () => {
+    const planted = server.state.addComment('Codertocat/Hello-World', 2, `${MARKER}\nPlan: 0 to add, 0 to change, 0 to destroy.`, MALLORY);
+    const result = await post(`${MARKER}\nreal plan`);
+    expect(result.outcome).toBe('created');
+    expect(server.state.comments.find((c) => c.id === planted.id)).toMatchObject({ body: `${MARKER}\nPlan: 0 to add, 0 to change, 0 to destroy.`, edits: 0 });
+    const mine = server.state.comments.find((c) => c.id === result.id);
+    expect(mine).toMatchObject({ body: `${MARKER}\nreal plan`, author: ACTIONS_BOT });
+    expect(logs.some((l) => l.includes(`Ignoring comment ${planted.id} by mallory`))).toBe(true);
+
+    // The next run edits its own comment, still not the planted one, even though the planted one is older.
+    const again = await post(`${MARKER}\nreal plan 2`);
+    expect(again).toMatchObject({ outcome: 'updated', id: result.id });
+    expect(server.state.comments.find((c) => c.id === planted.id)?.edits).toBe(0);
+  });
+
+  it('never adopts a newer comment by someone else that carries the marker, in either mode', async () => {
+    const mine = await post(`${MARKER}\nplan 1`);
+    const planted = server.state.addComment('Codertocat/Hello-World', 2, `${MARKER}\nfake`, MALLORY);
+    expect(await post(`${MARKER}\nplan 2`)).toMatchObject({ outcome: 'updated', id: mine.id });
+    const fresh = await post(`${MARKER}\nplan 3`, 'new');
+    expect(fresh.minimized).toBe(1);
+    expect(server.state.comments.find((c) => c.id === mine.id)?.minimized).toBe('OUTDATED');
+    const untouched = server.state.comments.find((c) => c.id === planted.id);
+    expect(untouched).toMatchObject({ body: `${MARKER}\nfake`, edits: 0 });
+    expect(untouched?.minimized).toBeUndefined();
+  });
+
+  it('ignores a comment that only quotes the marker after other text', async () => {
+    const quoted = server.state.addComment('Codertocat/Hello-World', 2, `Why does the bot write \`${MARKER}\`?`);
+    expect((await post(`${MARKER}\nplan`)).outcome).toBe('created');
+    expect(server.state.comments.find((c) => c.id === quoted.id)?.edits).toBe(0);
+  });
+
+  it('does not ask GET /user when every marked comment is by a bot (the GITHUB_TOKEN case)', async () => {
+    await post(`${MARKER}\nplan 1`);
+    await post(`${MARKER}\nplan 2`);
+    server.state.addComment('Codertocat/Hello-World', 2, 'a plain human comment', MALLORY);
+    await post(`${MARKER}\nplan 3`);
+    expect(server.state.count('users/get-authenticated')).toBe(0);
+  });
+
+  it('with a GITHUB_TOKEN (no user behind it: GET /user is 403) treats marked comments by people as not ours', async () => {
+    server.state.addComment('Codertocat/Hello-World', 2, `${MARKER}\nfake`, TOKEN_OWNER);
+    expect((await post(`${MARKER}\nplan`)).outcome).toBe('created');
+    expect(server.state.count('users/get-authenticated')).toBe(1);
+    expect(server.state.comments).toHaveLength(2);
+  });
+
+  describe('with a personal access token', () => {
+    const DEPLOYER: GitHubUser = { login: 'deploy-robot', id: 4242, type: 'User' };
+    let pat: GitHubClient;
+    beforeEach(() => {
+      server.state.tokenUsers.set('ghp_deployer', DEPLOYER);
+      pat = createGitHubClient({ token: 'ghp_deployer', apiUrl: server.url, retryUnitMs: 1 });
+    });
+
+    it('keeps editing its own comment, found through GET /user, and leaves a planted one alone', async () => {
+      const planted = server.state.addComment('Codertocat/Hello-World', 2, `${MARKER}\nfake`, MALLORY);
+      const first = await post(`${MARKER}\nplan 1`, 'update', pat);
+      expect(first.outcome).toBe('created');
+      expect(server.state.comments.find((c) => c.id === first.id)?.author).toEqual(DEPLOYER);
+      const second = await post(`${MARKER}\nplan 2`, 'update', pat);
+      expect(second).toMatchObject({ outcome: 'updated', id: first.id });
+      expect(server.state.comments.find((c) => c.id === planted.id)).toMatchObject({ body: `${MARKER}\nfake`, edits: 0 });
+      // Asked once per listing, not once per comment.
+      expect(server.state.count('users/get-authenticated')).toBe(2);
+    });
+
+    it('still adopts the comments an earlier run posted with the GITHUB_TOKEN (by the bot)', async () => {
+      const byBot = await post(`${MARKER}\nplan 1`);
+      expect(await post(`${MARKER}\nplan 2`, 'update', pat)).toMatchObject({ outcome: 'updated', id: byBot.id });
+    });
   });
 
   it('edits a known comment by id and skips the write when the body is the same (the apply status)', async () => {

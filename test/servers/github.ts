@@ -3,6 +3,10 @@
  * description (unknown routes 404, bodies the description refuses 422) and to GitHub's limits (65,536-character
  * comment bodies, per_page ≤ 100 with Link headers). State lives in memory and is inspectable from tests.
  *
+ * Tokens have identities, as on GitHub: a `ghs_` token (GITHUB_TOKEN, App installations) acts as
+ * github-actions[bot] and is refused GET /user; any other token acts as a user (TOKEN_OWNER, or whom
+ * `state.tokenUsers` names), which GET /user returns. A comment records who posted it.
+ *
  * Faults make the unhappy paths real: a 5xx after the request was processed (the reason comments must never
  * be posted blindly twice), 403/429 secondary rate limits with retry-after, and a read-only token (fork PRs).
  */
@@ -10,10 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { matchRoute, pathExists, type Route } from './github/openapi.js';
 import { handleGraphQL } from './github/graphql.js';
-import { createState, type GitHubServerState, type StoredComment, type RecordedRequest } from './github/state.js';
+import { createState, type GitHubServerState, type GitHubUser, type StoredComment, type RecordedRequest } from './github/state.js';
 
-export type { GitHubServerState, StoredComment, RecordedRequest } from './github/state.js';
-export { seedPullRequest } from './github/state.js';
+export type { GitHubServerState, GitHubUser, StoredComment, RecordedRequest } from './github/state.js';
+export { ACTIONS_BOT, TOKEN_OWNER, seedPullRequest } from './github/state.js';
 
 export const COMMENT_BODY_LIMIT = 65_536;
 
@@ -57,7 +61,8 @@ export async function startGitHubServer(): Promise<GitHubServer> {
     const auth = req.headers.authorization ?? '';
     const record: RecordedRequest = { method, path: url.pathname, query: url.search, operation: '', body: undefined };
     state.requests.push(record);
-    if (!/^(token|bearer) \S+/i.test(auth)) return send(res, 401, { message: 'Requires authentication' });
+    const token = /^(?:token|bearer) (\S+)/i.exec(auth)?.[1];
+    if (!token) return send(res, 401, { message: 'Requires authentication' });
 
     let body: unknown;
     if (raw.length > 0) {
@@ -99,7 +104,7 @@ export async function startGitHubServer(): Promise<GitHubServer> {
         status: '403',
       });
     }
-    const [status, payload, headers] = operate(route, url, body);
+    const [status, payload, headers] = operate(route, url, body, state.identityOf(token));
     if (fault) return sendFault(res, fault);
     send(res, status, payload, headers);
   }
@@ -121,10 +126,14 @@ export async function startGitHubServer(): Promise<GitHubServer> {
 
   type Answer = [number, unknown, Record<string, string>?];
 
-  function operate(route: Route, url: URL, body: unknown): Answer {
+  function operate(route: Route, url: URL, body: unknown, caller: GitHubUser): Answer {
     const p = route.params;
     const repoKey = `${p.owner}/${p.repo}`;
     switch (route.operationId) {
+      case 'users/get-authenticated':
+        // An installation token (GITHUB_TOKEN) has no user behind it: GitHub refuses GET /user for it.
+        if (caller.type === 'Bot') return [403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' }];
+        return [200, userJson(caller)];
       case 'issues/list-comments': {
         const all = state.comments.filter((c) => c.repo === repoKey && c.issueNumber === Number(p.issue_number));
         return paginate(url, all.map(commentJson));
@@ -132,7 +141,7 @@ export async function startGitHubServer(): Promise<GitHubServer> {
       case 'issues/create-comment': {
         const text = (body as { body: string }).body;
         if ([...text].length > COMMENT_BODY_LIMIT) return tooLong();
-        const c = state.addComment(repoKey, Number(p.issue_number), text);
+        const c = state.addComment(repoKey, Number(p.issue_number), text, caller);
         return [201, commentJson(c), { location: `${baseUrl}/repos/${repoKey}/issues/comments/${c.id}` }];
       }
       case 'issues/get-comment':
@@ -211,7 +220,7 @@ export async function startGitHubServer(): Promise<GitHubServer> {
       html_url: `https://github.com/${c.repo}/pull/${c.issueNumber}#issuecomment-${c.id}`,
       issue_url: `${baseUrl}/repos/${c.repo}/issues/${c.issueNumber}`,
       body: c.body,
-      user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      user: userJson(c.author),
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       author_association: 'NONE',
@@ -230,6 +239,18 @@ export async function startGitHubServer(): Promise<GitHubServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+function userJson(u: GitHubUser) {
+  const slug = u.login.replace(/\[bot\]$/, '');
+  return {
+    login: u.login,
+    id: u.id,
+    node_id: `${u.type === 'Bot' ? 'BOT' : 'U'}_kgDO${Buffer.from(String(u.id)).toString('base64url')}`,
+    type: u.type,
+    site_admin: false,
+    html_url: u.type === 'Bot' ? `https://github.com/apps/${slug}` : `https://github.com/${u.login}`,
   };
 }
 

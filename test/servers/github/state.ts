@@ -1,5 +1,17 @@
 /** What the loopback GitHub remembers: comments, labels, PRs of commits, and every request it saw. */
 
+/** An account as GitHub's `simple-user` shows it on a comment. */
+export interface GitHubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** Who a repository's GITHUB_TOKEN (and any `ghs_` installation token here) acts as. */
+export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+/** Who any other token (a personal access token: ghp_, github_pat_, …) acts as, unless registered otherwise. */
+export const TOKEN_OWNER: GitHubUser = { login: 'Codertocat', id: 21031067, type: 'User' };
+
 export interface StoredComment {
   id: number;
   nodeId: string;
@@ -7,6 +19,8 @@ export interface StoredComment {
   repo: string;
   issueNumber: number;
   body: string;
+  /** Who posted it: the identity of the token that created it, or the author a test seeded it as. */
+  author: GitHubUser;
   createdAt: string;
   updatedAt: string;
   /** How many times it was edited (PATCH). */
@@ -31,7 +45,12 @@ export interface GitHubServerState {
   commitPulls: Map<string, unknown[]>;
   requests: RecordedRequest[];
   readOnly: boolean;
-  addComment(repo: string, issueNumber: number, body: string): StoredComment;
+  /** Personal access tokens and the users they act as (tokens not listed act as TOKEN_OWNER). */
+  tokenUsers: Map<string, GitHubUser>;
+  /** Who `token` acts as: `ghs_` tokens are the Actions bot (GitHub App installation tokens), others a user. */
+  identityOf(token: string): GitHubUser;
+  /** Seed a comment; its author defaults to the Actions bot, as if an earlier run of the toolkit posted it. */
+  addComment(repo: string, issueNumber: number, body: string, author?: GitHubUser): StoredComment;
   commentsOn(repo: string, issueNumber: number): StoredComment[];
   labelsOf(repo: string, issueNumber: number): string[];
   /** Requests that matched an operation, e.g. count('issues/create-comment'). */
@@ -49,7 +68,9 @@ export function createState(): GitHubServerState {
     commitPulls: new Map(),
     requests: [],
     readOnly: false,
-    addComment(repo, issueNumber, body) {
+    tokenUsers: new Map(),
+    identityOf: (token) => (token.startsWith('ghs_') ? ACTIONS_BOT : (state.tokenUsers.get(token) ?? TOKEN_OWNER)),
+    addComment(repo, issueNumber, body, author = ACTIONS_BOT) {
       const id = nextId++;
       const now = state.tick();
       const c: StoredComment = {
@@ -58,6 +79,7 @@ export function createState(): GitHubServerState {
         repo,
         issueNumber,
         body,
+        author,
         createdAt: now,
         updatedAt: now,
         edits: 0,
