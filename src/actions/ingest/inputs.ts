@@ -27,6 +27,30 @@ export interface IngestInputs {
 }
 
 const DATASET_NAME = /^[a-z][a-z0-9_]*$/;
+/** A `scheme://` prefix as openSource (src/ingest/fetch.ts) tells URLs from local paths. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]+:\/\//i;
+
+/** What openSource would read from this machine's disk: a file:// URL or anything without a scheme. */
+function isLocalSource(source: string): boolean {
+  return /^file:\/\//i.test(source) || !URL_SCHEME.test(source);
+}
+
+/**
+ * The `source` override. A local path in the catalog is the catalog author's choice (the demo uses one); an
+ * override comes from whoever dispatches the workflow or runs the command, so reading a file of the machine the
+ * ingest runs on takes the same explicit switch as loopback hosts — without it, a header mismatch would print
+ * the first line of, say, /etc/hostname into the log.
+ */
+function parseSource(reader: InputReader, label: (name: string) => string, allowPrivateSources: boolean): string {
+  const source = reader.string('source');
+  if (source && !allowPrivateSources && isLocalSource(source)) {
+    throw new UserError(
+      `${label('source')} was "${source}", a local file; expected an https:// or gs:// URL ` +
+        `(a local path or file:// URL is read only with ${label('allow-private-sources')} set to true, for local use).`,
+    );
+  }
+  return source;
+}
 
 /** `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI). */
 export function parseIngestInputs(reader: InputReader, label: (name: string) => string = (n) => `Input \`${n}\``): IngestInputs {
@@ -39,16 +63,17 @@ export function parseIngestInputs(reader: InputReader, label: (name: string) => 
   if (bucket && !/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/.test(bucket)) {
     throw new UserError(`${label('bucket')} was "${bucket}"; expected a bucket name such as my-project-ingest (no path).`);
   }
+  const allowPrivateSources = reader.boolean('allow-private-sources', false);
   return {
     dataset,
     catalog: reader.string('catalog', 'datasets.yaml'),
     environment: reader.string('environment'),
     projectId: reader.string('project-id'),
     bucket,
-    source: reader.string('source'),
+    source: parseSource(reader, label, allowPrivateSources),
     ...(load ? { load } : {}),
     dryRun: reader.boolean('dry-run', false),
-    allowPrivateSources: reader.boolean('allow-private-sources', false),
+    allowPrivateSources,
     target: reader.choice('target', ['gcp', 'local'] as const, 'gcp'),
     location: reader.string('location'),
     dataflowRegion: reader.string('dataflow-region'),
