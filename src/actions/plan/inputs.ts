@@ -13,7 +13,7 @@ export interface PlanInputs {
   workingDirectory: string;
   environment: string;
   /** Where the plan comes from: run Terraform, show an existing binary plan, or read an existing JSON. */
-  source: { kind: 'run' } | { kind: 'plan-file'; path: string } | { kind: 'plan-json'; path: string };
+  source: { kind: 'run' } | { kind: 'plan-file'; path: string; given: string } | { kind: 'plan-json'; path: string; given: string };
   terraform: string;
   init: boolean;
   varFiles: string[];
@@ -43,9 +43,9 @@ export function parseInputs(reader: InputReader, cwd: string = process.cwd()): P
     workingDirectory,
     environment,
     source: planJson
-      ? { kind: 'plan-json', path: resolve(cwd, planJson) }
+      ? { kind: 'plan-json', path: resolve(cwd, planJson), given: planJson }
       : planFile
-        ? { kind: 'plan-file', path: resolve(cwd, workingDirectory, planFile) }
+        ? { kind: 'plan-file', path: resolve(cwd, workingDirectory, planFile), given: planFile }
         : { kind: 'run' },
     terraform: reader.string('terraform', 'terraform'),
     init: reader.boolean('init', true),

@@ -4,7 +4,7 @@
  * the sha256 of the binary plan, or of the JSON when that is all we were given.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { PlanModel } from '../../terraform/plan-model.js';
@@ -37,10 +37,14 @@ export interface PlanSourceOptions {
 
 export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions): Promise<ObtainedPlan> {
   const { source } = inputs;
-  if (source.kind === 'plan-json') return readPlanJson(source.path);
+  if (source.kind === 'plan-json') return readPlanJson(source);
+  const cwd = resolve(inputs.workingDirectory);
+  // Checked before Terraform starts: a missing directory would otherwise read as "terraform could not be
+  // started (ENOENT)", and a missing plan file as a raw `terraform show` error.
+  requireDirectory(inputs.workingDirectory, cwd);
+  if (source.kind === 'plan-file') requireSavedPlan(source);
   // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
   const { runTerraformPlan, showPlanJson } = await import('../../terraform/terraform-cli.js');
-  const cwd = resolve(inputs.workingDirectory);
   const dir = join(options.scratchDir, 'dc-pipeline', inputs.environment);
   mkdirSync(dir, { recursive: true });
   const jsonPath = join(dir, 'plan.json');
@@ -76,7 +80,11 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
   };
 }
 
-function readPlanJson(path: string): ObtainedPlan {
+function readPlanJson(source: { path: string; given: string }): ObtainedPlan {
+  const { path, given } = source;
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
+    throw new UserError(`Input \`plan-json\` was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -85,6 +93,35 @@ function readPlanJson(path: string): ObtainedPlan {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { json: bytes.toString('utf8'), jsonPath: path, sha256, failed: false };
+}
+
+function requireDirectory(given: string, path: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new UserError(`Input \`working-directory\` was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
+}
+
+/** A saved plan is a zip archive; anything else (often the JSON, given to the wrong input) is named as such. */
+function requireSavedPlan(source: { path: string; given: string }): void {
+  const { path, given } = source;
+  const expected = `Input \`plan-file\` was "${given}"; expected an existing saved plan file (terraform plan -out)`;
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${expected}${resolvedAs(given, path)}.`);
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(ZIP_MAGIC)) return;
+  const json = head.toString('latin1').trimStart().startsWith('{');
+  throw new UserError(`${expected}, but ${path} is not one${json ? ' (it looks like JSON: pass that as `plan-json`)' : ''}.`);
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Where a relative path was looked for (relative to the working directory, or the workspace). */
+function resolvedAs(given: string, path: string): string {
+  return given === path ? '' : ` (looked for ${path})`;
 }
 
 function sha256File(path: string, what: string): string {

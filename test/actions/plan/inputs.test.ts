@@ -47,7 +47,7 @@ describe('plan inputs', () => {
   it('reads var-files one per line and resolves plan paths', () => {
     const inputs = parseInputs(reader({ 'var-files': 'a.tfvars\n\n  b.tfvars \n', 'plan-json': 'out/plan.json' }), '/repo');
     expect(inputs.varFiles).toEqual(['a.tfvars', 'b.tfvars']);
-    expect(inputs.source).toEqual({ kind: 'plan-json', path: '/repo/out/plan.json' });
+    expect(inputs.source).toEqual({ kind: 'plan-json', path: '/repo/out/plan.json', given: 'out/plan.json' });
   });
 
   it('splits args on spaces but keeps quoted parts together', () => {
