@@ -256,11 +256,15 @@ class RowValidator {
     for (let c = 0; c < this.width; c++) {
       const start = r.starts[c] as number;
       const end = r.ends[c] as number;
+      const type = this.types[c] as number;
       if (start === end) {
-        if (this.required[c]) return `${this.dataset.schema[c]?.name} is REQUIRED but empty`;
+        // A quoted "" in a STRING column is the empty string, not NULL (BigQuery loads it as ''), so it fills a
+        // REQUIRED column; any other empty field is NULL.
+        if (this.required[c] && !(type === STRING && r.quoted[c] === 1)) {
+          return `${this.dataset.schema[c]?.name} is REQUIRED but empty`;
+        }
         continue;
       }
-      const type = this.types[c] as number;
       if (type === STRING) continue;
       if (r.irregular && r.quoted[c] === 1) {
         const value = r.bytes(c);
@@ -289,6 +293,12 @@ class RowValidator {
         if (c > 0) clean.byte(COMMA);
         const start = r.starts[c] as number;
         const end = r.ends[c] as number;
+        if (start === end) {
+          // The clean copy must keep NULL and '' apart, as loaders read them: an empty unquoted field is NULL, and
+          // "" is the empty string only in a STRING column (in any other type it is NULL, and "" would not load).
+          if (r.quoted[c] === 1 && this.types[c] === STRING) clean.emptyString();
+          continue;
+        }
         if (!clean.fieldRange(r.buf, start, end, r.quoted[c] === 1, this.doubleQuote)) clean.field(r.bytes(c));
       }
     }

@@ -67,6 +67,38 @@ describe('validateCsv', () => {
     expect(report).toMatchObject({ rows: 3, badRows: 0, header: ['ID', 'Name', 'Born'] });
   });
 
+  describe('keeps NULL and the empty string apart in the clean copy', () => {
+    const mixed = dataset([{ name: 's' }, { name: 'i', type: 'INTEGER' }, { name: 'd', type: 'DATE' }, { name: 't' }]);
+
+    it('writes a quoted empty STRING field as "" (the empty string), an unquoted empty one as nothing (NULL)', async () => {
+      // Rows with a quote take the field-by-field path; the second row has none and takes the fast path.
+      const { clean, report } = await run('s,i,d,t\n"",1,,x\n,2,,\n"","",,""\n', mixed);
+      expect(clean).toBe('s,i,d,t\n"",1,,x\n,2,,\n"",,,""\n');
+      expect(report).toMatchObject({ rows: 3, badRows: 0 });
+    });
+
+    it('writes a quoted empty INTEGER or DATE field as nothing: it is NULL, and "" would not load as a number', async () => {
+      const { clean } = await run('s,i,d,t\n"a","","",b\n', mixed);
+      expect(clean).toBe('s,i,d,t\na,,,b\n');
+    });
+
+    it('keeps "" in a semicolon-delimited CRLF file, and in a last field without a line end', async () => {
+      const spec = dataset([{ name: 'a' }, { name: 'b' }], { csv: { delimiter: ';', quote: '"', header: true, encoding: 'utf-8' } });
+      const { clean } = await run('a;b\r\n"";\r\n;""\r\nx;""', spec, 3);
+      expect(clean).toBe('a,b\n"",\n,""\nx,""\n');
+    });
+
+    it('accepts "" in a REQUIRED STRING column (it is not NULL) but not in a REQUIRED INTEGER column', async () => {
+      const spec = dataset([{ name: 's', mode: 'REQUIRED' }, { name: 'i', type: 'INTEGER', mode: 'REQUIRED' }]);
+      const { clean, bad } = await run('s,i\n"",1\n,2\n"x",""\n', spec);
+      expect(clean).toBe('s,i\n"",1\n');
+      expect(bad).toEqual([
+        { line: 3, reason: 's is REQUIRED but empty', raw: ',2' },
+        { line: 4, reason: 'i is REQUIRED but empty', raw: '"x",""' },
+      ]);
+    });
+  });
+
   it('quarantines bad rows with their physical line and reason, and keeps the good ones', async () => {
     const input = 'id,name,born\n1,a,2020-01-01\n"2","multi\nline",2020-02-30\nx,b,\n,c,\n4,d,2020-01-01,extra\n5,e,2020-01-02\n';
     const { clean, report, bad } = await run(input, people);

@@ -96,7 +96,16 @@ export class CsvBatchWriter {
     return true;
   }
 
-  /** One field's value, quoted only when it holds a comma, a quote or a line break. */
+  /**
+   * An empty string as opposed to NULL: `""`. Loaders (BigQuery, DuckDB read_csv) read an empty unquoted field as
+   * NULL, so field() and fieldRange() of nothing write NULL.
+   */
+  emptyString(): void {
+    this.byte(QUOTE);
+    this.byte(QUOTE);
+  }
+
+  /** One field's value, quoted only when it holds a comma, a quote or a line break (nothing at all is NULL). */
   field(value: Buffer): void {
     if (this.runBuf !== undefined) this.flushRun();
     if (!needsQuotes(value)) {

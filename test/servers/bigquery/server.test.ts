@@ -55,9 +55,17 @@ describe('loopback BigQuery load jobs', () => {
     ]);
   });
 
+  it('reads a quoted "" as NULL in every column that is not STRING, and as an empty string filling a REQUIRED STRING', async () => {
+    await load('s,i,f,n,b,d,dt,ts\n"","","","","","","",2024-02-09 08:00:00 UTC\n');
+    expect(bq.rows('d', `t${n}`)).toEqual([{ s: '', i: null, f: null, n: null, b: null, d: null, dt: null, ts: '2024-02-09T08:00:00.000000Z' }]);
+    await load('s\n""\n', [{ name: 's', type: 'STRING', mode: 'REQUIRED' }]);
+    expect(bq.rows('d', `t${n}`)).toEqual([{ s: '' }]);
+  });
+
   it.each([
     ['an INTEGER beyond int64', 'i\n9223372036854775808\n', [{ name: 'i', type: 'INTEGER', mode: 'NULLABLE' }], /Could not parse '9223372036854775808' as INT64 for field i/],
     ['a date that does not exist', 'd\n2023-02-29\n', [{ name: 'd', type: 'DATE', mode: 'NULLABLE' }], /Could not parse '2023-02-29' as DATE/],
+    ['a quoted "" in a REQUIRED INTEGER column', 'a\n""\n', [{ name: 'a', type: 'INTEGER', mode: 'REQUIRED' }], /Required field a cannot be null/],
     ['a NULL in a REQUIRED column', 'a,b\n,1\n', [{ name: 'a', type: 'INTEGER', mode: 'REQUIRED' }, { name: 'b', type: 'INTEGER', mode: 'NULLABLE' }], /Required field a cannot be null/],
     ['a value that is not a number', 'a\nx\n', [{ name: 'a', type: 'FLOAT', mode: 'NULLABLE' }], /Could not parse 'x' as DOUBLE/],
     ['a row with too many values', 'a\n1,2\n', [{ name: 'a', type: 'STRING', mode: 'NULLABLE' }], /Too many values/],
