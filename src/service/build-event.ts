@@ -2,7 +2,8 @@
  * Which CloudEvents start an ingest. Eventarc delivers Cloud Build status changes from the `cloud-builds`
  * Pub/Sub topic as google.cloud.pubsub.topic.v1.messagePublished, the Build resource base64-encoded in
  * message.data. We ingest the `after-deploy` datasets when a deploy build of this environment succeeded:
- * status SUCCESS and tags that include both the toolkit's tag and env-<environment>.
+ * status SUCCESS and tags that include the toolkit's tag, env-<environment> and the tag of a build that applies
+ * (cloudbuild/apply.yaml, cloudbuild/plan-apply.yaml) — plan builds carry the first two as well.
  */
 import { HTTP, type CloudEventV1 } from 'cloudevents';
 
@@ -10,6 +11,11 @@ export const PUBSUB_MESSAGE_PUBLISHED = 'google.cloud.pubsub.topic.v1.messagePub
 export const BUILD_STATUS_CHANGED = 'google.cloud.cloudbuild.build.v1.statusChanged';
 /** Every build the toolkit's Cloud Build configs start carries this tag (plus env-<environment>). */
 export const PIPELINE_TAG = 'dc-pipeline';
+/**
+ * The tags of the configs that change the environment: `apply` (cloudbuild/apply.yaml, the reviewed plan) and
+ * `plan-apply` (cloudbuild/plan-apply.yaml). cloudbuild/plan.yaml builds are tagged `plan` and deploy nothing.
+ */
+export const DEPLOY_TAGS: readonly string[] = ['apply', 'plan-apply'];
 
 export interface BuildSummary {
   id?: string;
@@ -83,5 +89,8 @@ export function decide(event: CloudEventV1<unknown>, environment: string): Event
   if (build.status !== 'SUCCESS') return { kind: 'ignore', eventId, reason: `build status is ${build.status ?? 'missing'}, not SUCCESS` };
   if (!build.tags.includes(PIPELINE_TAG)) return { kind: 'ignore', eventId, reason: `build is not tagged ${PIPELINE_TAG}` };
   if (!build.tags.includes(envTag)) return { kind: 'ignore', eventId, reason: `build is not tagged ${envTag}` };
+  if (!DEPLOY_TAGS.some((tag) => build.tags.includes(tag))) {
+    return { kind: 'ignore', eventId, reason: `build is not a deploy (tagged neither ${DEPLOY_TAGS.join(' nor ')})` };
+  }
   return { kind: 'ingest', eventId, build };
 }

@@ -78,7 +78,7 @@ describe('the ingest service', () => {
 
   it('ingests the after-deploy datasets when a matching build succeeded (binary and structured mode)', async () => {
     const { url, calls } = await start(async (d) => reportFor(d));
-    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'env-dev']));
+    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'apply', 'env-dev']));
     for (const parts of [binaryMode(event), structuredMode(event)]) {
       const res = await post(url, parts);
       expect(res.status).toBe(200);
@@ -102,7 +102,7 @@ describe('the ingest service', () => {
       await gate;
       return reportFor(d);
     });
-    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'env-dev']));
+    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'apply', 'env-dev']));
     const copies = [post(url, binaryMode(event, 'evt-dup'))];
     await first;
     copies.push(...Array.from({ length: 4 }, () => post(url, binaryMode(event, 'evt-dup'))));
@@ -126,10 +126,20 @@ describe('the ingest service', () => {
 
   it('answers 204 and logs why when the event does not match', async () => {
     const { url, calls, logs } = await start(async (d) => reportFor(d));
-    const res = await post(url, binaryMode(messagePublished(build('FAILURE', ['dc-pipeline', 'env-dev'])), 'evt-77'));
+    const res = await post(url, binaryMode(messagePublished(build('FAILURE', ['dc-pipeline', 'apply', 'env-dev'])), 'evt-77'));
     expect(res.status).toBe(204);
     expect(calls).toEqual([]);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'event_ignored', ce_id: 'evt-77', reason: 'build status is FAILURE, not SUCCESS' }));
+  });
+
+  it('runs no ingest after a successful plan build of its environment', async () => {
+    const { url, calls, logs } = await start(async (d) => reportFor(d));
+    const res = await post(url, binaryMode(messagePublished(build('SUCCESS', ['dc-pipeline', 'plan', 'env-dev'])), 'evt-plan'));
+    expect(res.status).toBe(204);
+    expect(calls).toEqual([]);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ event: 'event_ignored', ce_id: 'evt-plan', reason: 'build is not a deploy (tagged neither apply nor plan-apply)' }),
+    );
   });
 
   it('answers 400 to a request that is not a CloudEvent', async () => {
@@ -139,7 +149,7 @@ describe('the ingest service', () => {
   });
 
   it('asks Pub/Sub to redeliver only failures a retry can fix', async () => {
-    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'env-dev']));
+    const event = messagePublished(build('SUCCESS', ['dc-pipeline', 'apply', 'env-dev']));
     const transient = await start(async () => {
       throw new Error('socket hang up');
     });

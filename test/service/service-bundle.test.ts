@@ -121,7 +121,7 @@ async function startService(): Promise<Service> {
   return { url: `http://127.0.0.1:${String(started.port)}`, child, lines, waitFor, exited };
 }
 
-const matching = (id: string) => messagePublished(build('SUCCESS', ['dc-pipeline', 'env-dev']), id);
+const matching = (id: string) => messagePublished(build('SUCCESS', ['dc-pipeline', 'apply', 'env-dev']), id);
 const send = (url: string, parts: { headers: Record<string, string>; body: string }) => fetch(url, { method: 'POST', headers: parts.headers, body: parts.body });
 const weatherRows = () => {
   try {
@@ -166,7 +166,7 @@ describe('dist/service', () => {
 
   it('ignores a build event that does not match, with a log line saying why', async () => {
     const requests = source.requests;
-    const res = await send(service.url, binaryMode(messagePublished(build('SUCCESS', ['dc-pipeline', 'env-prod'])), 'evt-prod'));
+    const res = await send(service.url, binaryMode(messagePublished(build('SUCCESS', ['dc-pipeline', 'apply', 'env-prod'])), 'evt-prod'));
     expect(res.status).toBe(204);
     expect(await service.waitFor((l) => l.event === 'event_ignored' && l.ce_id === 'evt-prod', 'event_ignored')).toMatchObject({ reason: 'build is not tagged env-dev' });
     expect(source.requests).toBe(requests);
