@@ -1,6 +1,6 @@
 /**
  * The plan action, top to bottom: inputs → plan JSON (Terraform or a file) → model → masks → comment and
- * summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
+ * summary → job summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
  */
 import { tmpdir } from 'node:os';
 import { UserError } from '../../errors.js';
@@ -57,6 +57,8 @@ export async function run(): Promise<void> {
       return { model, rendered };
     });
 
+    // The summary first: if GitHub then fails (5xx past the retries), the plan is still on the run's page.
+    appendSummary(rendered.summary);
     const published = await publishToPullRequest(
       planPublishRequest(
         inputs,
@@ -68,7 +70,6 @@ export async function run(): Promise<void> {
     const reviewed = inputs.planBucket && !plan.failed && !model?.errored
       ? await publishReviewedPlanOf(inputs, plan, model, context, { info, warn: warning, env: process.env })
       : undefined;
-    appendSummary(rendered.summary);
     writePlanOutputs(model, plan, published, reviewed?.planUri);
 
     if (plan.failed || model?.errored) {

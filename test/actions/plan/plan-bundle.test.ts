@@ -125,6 +125,16 @@ describe.each(requiredNodes().map((n) => [`Node ${n.major}`, n.path]))('the plan
     expect(r.outputs['comment-id']).toBe(String(prComments()[0]!.id));
   });
 
+  it('writes the job summary before posting, so a GitHub that keeps answering 500 still leaves the plan on the run', async () => {
+    server.inject({ operation: 'issues/list-comments', status: 500, times: 1_000 });
+    const r = await run(node, { 'plan-json': plans['other.json']! });
+    expect(r.code).toBe(1);
+    expect(server.state.count('issues/list-comments')).toBeGreaterThan(1); // retried before giving up
+    expect(r.stdout).toMatch(/::error::plan failed with: Failed to list the comments of Codertocat\/Hello-World#2: Server Error/);
+    expect(r.summary).toContain('Plan: 4 to add, 0 to change, 0 to destroy.');
+    expect(prComments()).toHaveLength(0);
+  });
+
   it('posts a 30,000-resource plan within GitHub’s limit and keeps every destroy', async () => {
     const r = await run(node, { 'plan-json': plans['huge.json']!, labels: 'true' });
     expect(r.code, r.stdout).toBe(0);
