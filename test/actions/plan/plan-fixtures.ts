@@ -130,3 +130,66 @@ export function syntheticPlan(spec: SyntheticPlan): string {
     complete: true,
   });
 }
+
+/** How many resources of each kind everyKindPlan() holds; imports, moves and forgets are separate resources. */
+export interface KindCounts {
+  create: number;
+  replace: number;
+  delete: number;
+  update: number;
+  /** No-op imports (`importing`), counted only as imports. */
+  import: number;
+  /** No-op moves (`previous_address`), counted only as moves. */
+  move: number;
+  forget: number;
+  /** `resource_drift` entries: objects changed outside Terraform. */
+  drift: number;
+}
+
+/** A plan with `n` terraform_data resources of every kind of change, in `terraform show -json` format 1.2. */
+export function everyKindPlan(n: KindCounts): string {
+  type Extra = Record<string, unknown>;
+  const entry = (name: string, i: number, actions: string[], before: unknown, after: unknown, extra: Extra = {}, inChange: Extra = {}) => ({
+    address: `terraform_data.${name}[${i}]`,
+    mode: 'managed',
+    type: 'terraform_data',
+    name,
+    index: i,
+    provider_name: 'terraform.io/builtin/terraform',
+    ...extra,
+    change: {
+      actions,
+      before,
+      after,
+      after_unknown: after === null ? {} : { output: actions.includes('create') },
+      before_sensitive: before === null ? false : {},
+      after_sensitive: after === null ? false : {},
+      ...inChange,
+    },
+  });
+  const obj = (input: string) => ({ id: `id-${input}`, input, output: input, triggers_replace: null });
+  const times = (count: number, make: (i: number) => unknown) => Array.from({ length: count }, (_, i) => make(i));
+  const changes = [
+    ...times(n.create, (i) => entry('created', i, ['create'], null, { input: `c${i}`, triggers_replace: null })),
+    ...times(n.replace, (i) => entry('replaced', i, ['delete', 'create'], obj(`r${i}`), { input: `r${i}`, triggers_replace: 'v2' }, { action_reason: 'replace_by_triggers' })),
+    ...times(n.delete, (i) => entry('deleted', i, ['delete'], obj(`d${i}`), null, { action_reason: 'delete_because_no_resource_config' })),
+    ...times(n.update, (i) => entry('updated', i, ['update'], obj(`before${i}`), obj(`after${i}`))),
+    ...times(n.import, (i) => entry('imported', i, ['no-op'], obj(`i${i}`), obj(`i${i}`), {}, { importing: { id: `id-i${i}` } })),
+    ...times(n.move, (i) => entry('moved_to', i, ['no-op'], obj(`m${i}`), obj(`m${i}`), { previous_address: `terraform_data.moved_from[${i}]` })),
+    ...times(n.forget, (i) => entry('forgotten', i, ['forget'], obj(`f${i}`), null, { action_reason: 'delete_because_no_resource_config' })),
+  ];
+  const drift = times(n.drift, (i) => entry('drifted', i, ['update'], obj(`recorded${i}`), obj(`actual${i}`)));
+  return JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    variables: {},
+    planned_values: { root_module: {} },
+    resource_drift: drift,
+    resource_changes: changes,
+    output_changes: {},
+    configuration: { root_module: {} },
+    timestamp: '2026-01-01T00:00:00Z',
+    applyable: true,
+    complete: true,
+  });
+}
