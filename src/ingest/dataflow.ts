@@ -28,6 +28,11 @@ export interface DataflowLauncher {
   readonly projectId: string;
   readonly region: string;
   launch(request: TemplateLaunch): Promise<LaunchedJob>;
+  /**
+   * The job with this name in any state (running, done, failed, cancelled), newest first as Dataflow lists them;
+   * undefined when there is none. Dataflow keeps terminated jobs listed for 30 days.
+   */
+  findJob(jobName: string): Promise<{ jobId: string; jobName: string; state: string } | undefined>;
 }
 
 /** The schema file the template reads (schemaJSONPath). */
@@ -165,11 +170,13 @@ export function createDataflowLauncher(options: DataflowClientOptions): Dataflow
     return error?.message ?? JSON.stringify(json);
   }
 
-  async function findActive(jobName: string): Promise<DataflowJob | undefined> {
+  /** The first job named `jobName` among those `filter` selects (ACTIVE: running or about to; ALL: any state). */
+  async function findByName(jobName: string, filter: 'ACTIVE' | 'ALL'): Promise<DataflowJob | undefined> {
     let pageToken = '';
     do {
-      const query = `filter=ACTIVE${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-      const { status, json } = await call('GET', `${location}/jobs?${query}`);
+      // `name` narrows the list on Dataflow's side; the comparison below does not rely on it.
+      const query = new URLSearchParams({ filter, name: jobName, ...(pageToken ? { pageToken } : {}) });
+      const { status, json } = await call('GET', `${location}/jobs?${query.toString()}`);
       if (status !== 200) throw new Error(`Failed to list Dataflow jobs in ${location}: ${errorText(json)}`);
       const hit = ((json.jobs as DataflowJob[] | undefined) ?? []).find((j) => j.name === jobName);
       if (hit) return hit;
@@ -198,10 +205,15 @@ export function createDataflowLauncher(options: DataflowClientOptions): Dataflow
       }
       // A job with this name is already running (a concurrent delivery, or a retried launch that did go through).
       if (status === 409) {
-        const active = await findActive(request.jobName);
+        const active = await findByName(request.jobName, 'ACTIVE');
         if (active?.id) return { jobId: active.id, jobName: request.jobName, adopted: true };
       }
       throw new Error(`Failed to launch Dataflow template ${gcsPath} as ${request.jobName}: HTTP ${status}: ${errorText(json)}`);
+    },
+    async findJob(jobName) {
+      const job = await findByName(jobName, 'ALL');
+      if (!job?.id) return undefined;
+      return { jobId: job.id, jobName, state: job.currentState ?? 'JOB_STATE_UNKNOWN' };
     },
   };
 }

@@ -3,8 +3,10 @@
  * - bigquery / duckdb: a warehouse load with job id ingest_<dataset>_<sha256 prefix>_<attempt>; the warehouse
  *   adopts an existing successful job and moves to the next attempt after a failed one.
  * - dataflow: the GCS_CSV_to_BigQuery template, launched with a deterministic job name, or left for the
- *   scheduled Dataflow job when no launcher is configured. A marker object records the launch so a rerun of
- *   the same content does not launch (and append) it again.
+ *   scheduled Dataflow job when no launcher is configured. Exactly once per content: a write-once claim object
+ *   is written before the launch and a result object after it; a rerun that finds a claim without a result
+ *   (the process died in between, or another is launching right now) asks Dataflow for a job of that name
+ *   before launching again. See loadWithDataflow.
  */
 import type { DatasetSpec } from './dataset.js';
 import type { StagedContent } from './stage.js';
@@ -60,10 +62,17 @@ function sibling(staged: StagedContent, suffix: string): string {
   return staged.objectName.replace(/\.csv$/, suffix);
 }
 
+/** `<object>.dataflow.json`: written after the launch; its presence means the content was handed to Dataflow. */
 interface LaunchMarker {
   job_id: string;
   job_name: string;
   launched_at: string;
+}
+
+/** `<object>.dataflow-launch.json`: written (write-once) before the launch; whoever creates it launches. */
+interface LaunchClaim {
+  job_name: string;
+  claimed_at: string;
 }
 
 async function readMarker(store: ObjectStore, bucket: string, name: string): Promise<LaunchMarker | undefined> {
@@ -75,6 +84,22 @@ async function readMarker(store: ObjectStore, bucket: string, name: string): Pro
   }
 }
 
+/**
+ * Launches the template for staged content at most once, however often and however concurrently it is called:
+ *
+ * 1. A result marker exists: the content was launched; report that job (adopted).
+ * 2. Claim the launch with a write-once object (ifGenerationMatch: 0) naming the deterministic job name. The
+ *    caller that creates it launches, then writes the result marker.
+ * 3. A caller that finds the claim taken and no result marker cannot tell a crash between launch and marker
+ *    from a launch still in flight, so it asks Dataflow for a job of that name in any state — Dataflow's own
+ *    409 covers only *active* jobs, and a finished one would be appended again. Found: adopt it and record it.
+ *    Not found: the claimed launch never reached Dataflow (it failed, or the process died first) and this
+ *    caller launches; if the claimant's request is still in flight after all, one of the two gets 409 and
+ *    adopts the other's job.
+ *
+ * What stays open: Dataflow lists terminated jobs for 30 days, so a claim left without a result for longer than
+ * that is launched again.
+ */
 export async function loadWithDataflow(input: {
   store: ObjectStore;
   dataset: DatasetSpec;
@@ -93,13 +118,37 @@ export async function loadWithDataflow(input: {
   const project = input.projectId ?? input.launcher?.projectId;
   const table = project ? `${project}:${dataset.target.dataset}.${dataset.target.table}` : `${dataset.target.dataset}.${dataset.target.table}`;
   if (!input.launcher) return { outcome: 'scheduled', table, schemaUri };
+  const launcher = input.launcher;
 
+  const jobName = dataflowJobName(dataset.name, input.sha256);
   const markerName = sibling(staged, '.dataflow.json');
-  const marker = await readMarker(store, staged.bucket, markerName);
-  if (marker) return { outcome: 'adopted', jobId: marker.job_id, table, schemaUri };
+  const adopted = (jobId: string): LoadSummary => ({ outcome: 'adopted', jobId, table, schemaUri });
+  /** Records the job as this content's load; when another caller recorded one first, theirs stands. */
+  const record = async (jobId: string): Promise<string> => {
+    const marker: LaunchMarker = { job_id: jobId, job_name: jobName, launched_at: input.now.toISOString() };
+    const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(marker, null, 2) + '\n', {
+      contentType: 'application/json',
+    });
+    if (written.created) return jobId;
+    return (await readMarker(store, staged.bucket, markerName))?.job_id ?? jobId;
+  };
 
-  const job = await input.launcher.launch({
-    jobName: dataflowJobName(dataset.name, input.sha256),
+  const marker = await readMarker(store, staged.bucket, markerName);
+  if (marker) return adopted(marker.job_id);
+
+  const claim: LaunchClaim = { job_name: jobName, claimed_at: input.now.toISOString() };
+  const claimed = await store.writeOnce(staged.bucket, sibling(staged, '.dataflow-launch.json'), JSON.stringify(claim, null, 2) + '\n', {
+    contentType: 'application/json',
+  });
+  if (!claimed.created) {
+    const finished = await readMarker(store, staged.bucket, markerName);
+    if (finished) return adopted(finished.job_id);
+    const existing = await launcher.findJob(jobName);
+    if (existing) return adopted(await record(existing.jobId));
+  }
+
+  const job = await launcher.launch({
+    jobName,
     tempLocation: `gs://${staged.bucket}/tmp/dataflow/`,
     parameters: csvToBigQueryParameters({
       objectUri: staged.objectUri,
@@ -109,13 +158,7 @@ export async function loadWithDataflow(input: {
       badRecordsTable: `${table}_bad_records`,
     }),
   });
-  const record: LaunchMarker = { job_id: job.jobId, job_name: job.jobName, launched_at: input.now.toISOString() };
-  const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(record, null, 2) + '\n', {
-    contentType: 'application/json',
-  });
-  if (!written.created) {
-    const winner = await readMarker(store, staged.bucket, markerName);
-    return { outcome: 'adopted', jobId: winner?.job_id ?? job.jobId, table, schemaUri };
-  }
-  return { outcome: job.adopted ? 'adopted' : 'launched', jobId: job.jobId, table, schemaUri };
+  const recorded = await record(job.jobId);
+  if (recorded !== job.jobId || job.adopted) return adopted(recorded);
+  return { outcome: 'launched', jobId: job.jobId, table, schemaUri };
 }

@@ -7,21 +7,31 @@ import { createGcsStore } from '../../src/storage/gcs.js';
 import type { ObjectStore } from '../../src/storage/object-store.js';
 import { stageContent, type StagedContent } from '../../src/ingest/stage.js';
 import { loadWithDataflow } from '../../src/ingest/load.js';
-import { createDataflowLauncher, dataflowJobName, dataflowSchemaJson, parseDataflowServiceAccount } from '../../src/ingest/dataflow.js';
+import {
+  createDataflowLauncher,
+  dataflowJobName,
+  dataflowSchemaJson,
+  parseDataflowServiceAccount,
+  type DataflowLauncher,
+} from '../../src/ingest/dataflow.js';
 import { openTarget } from '../../src/ingest/targets.js';
 import { WEATHER_CSV, uploadIncoming, weatherDataset } from './pipeline-support.js';
 
-/** A loopback Dataflow v1b3 endpoint: templates:launch (409 for a running job of the same name) and jobs.list. */
+/**
+ * A loopback Dataflow v1b3 endpoint: templates:launch (409 for a running job of the same name) and jobs.list
+ * (filter ACTIVE or ALL, optional name), over jobs a test can move to a terminal state.
+ */
 interface DataflowServer {
   url: string;
   launches: { path: string; query: URLSearchParams; body: Record<string, unknown> }[];
+  lists: URLSearchParams[];
   jobs: { id: string; name: string; currentState: string }[];
   failNext: number[];
   close(): Promise<void>;
 }
 
 async function startDataflowServer(): Promise<DataflowServer> {
-  const state: DataflowServer = { url: '', launches: [], jobs: [], failNext: [], close: async () => undefined };
+  const state: DataflowServer = { url: '', launches: [], lists: [], jobs: [], failNext: [], close: async () => undefined };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -43,7 +53,17 @@ async function startDataflowServer(): Promise<DataflowServer> {
         state.jobs.push(job);
         return send(200, { job: { ...job, projectId: launch[1], location: launch[2] } });
       }
-      if (req.method === 'GET' && /\/jobs$/.test(url.pathname)) return send(200, { jobs: state.jobs.filter((j) => j.currentState === 'JOB_STATE_RUNNING') });
+      if (req.method === 'GET' && /\/jobs$/.test(url.pathname)) {
+        state.lists.push(url.searchParams);
+        const filter = url.searchParams.get('filter') ?? 'ALL';
+        const name = url.searchParams.get('name');
+        const jobs = state.jobs
+          .filter((j) => filter !== 'ACTIVE' || j.currentState === 'JOB_STATE_RUNNING')
+          .filter((j) => filter !== 'TERMINATED' || j.currentState !== 'JOB_STATE_RUNNING')
+          .filter((j) => !name || j.name === name)
+          .reverse(); // newest first
+        return send(200, { jobs });
+      }
       send(404, { error: { code: 404, message: `no route ${req.method} ${url.pathname}` } });
     });
   });
@@ -138,6 +158,74 @@ describe('the dataflow load path', () => {
     );
     expect(new Set(results.map((r) => r.jobId)).size).toBe(1);
     expect(dataflow.jobs.filter((j) => j.name === dataflowJobName('seattle_weather', sha256))).toHaveLength(1);
+  });
+
+  it('does not launch again after dying between the launch and its marker, though the job has finished since', async () => {
+    const { staged: s, sha256, bucket } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-07,0.0,12.8,5.0,4.7,sun\n');
+    const jobName = dataflowJobName('seattle_weather', sha256);
+    const real = launcher();
+    // The launch reaches Dataflow, then the process dies before it can write the marker.
+    const dying: DataflowLauncher = {
+      ...real,
+      launch: async (request) => {
+        await real.launch(request);
+        throw new Error('killed after the launch');
+      },
+    };
+    const before = dataflow.launches.length;
+    await expect(loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: dying, now: new Date() })).rejects.toThrow(
+      'killed after the launch',
+    );
+    const job = dataflow.jobs.find((j) => j.name === jobName)!;
+    job.currentState = 'JOB_STATE_DONE'; // no longer active: a second launch would not get 409, it would load again
+
+    const rerun = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+
+    expect(dataflow.launches.length - before).toBe(1);
+    expect(rerun).toMatchObject({ outcome: 'adopted', jobId: job.id });
+    expect(dataflow.lists.at(-1)?.get('filter')).toBe('ALL');
+    expect(dataflow.lists.at(-1)?.get('name')).toBe(jobName);
+    // The job found is recorded: the next rerun answers from the marker.
+    const marker = JSON.parse(gcs.getObject(bucket, s.objectName.replace(/\.csv$/, '.dataflow.json'))!.data.toString()) as Record<string, unknown>;
+    expect(marker).toMatchObject({ job_id: job.id, job_name: jobName });
+    const lists = dataflow.lists.length;
+    expect(await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() })).toMatchObject({
+      outcome: 'adopted',
+      jobId: job.id,
+    });
+    expect(dataflow.lists.length).toBe(lists);
+    // The claim written before the first launch, which told the rerun to ask Dataflow.
+    const claim = JSON.parse(gcs.getObject(bucket, s.objectName.replace(/\.csv$/, '.dataflow-launch.json'))!.data.toString()) as Record<string, unknown>;
+    expect(claim).toMatchObject({ job_name: jobName });
+  });
+
+  it('launches on a rerun when the claimed launch never reached Dataflow', async () => {
+    const { staged: s, sha256 } = await staged('date,precipitation,temp_max,temp_min,wind,weather\n2012-01-08,0.0,12.8,5.0,4.7,rain\n');
+    const failing: DataflowLauncher = {
+      ...launcher(),
+      launch: async () => {
+        throw new Error('killed before the launch');
+      },
+    };
+    const before = dataflow.launches.length;
+    await expect(loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: failing, now: new Date() })).rejects.toThrow(
+      'killed before the launch',
+    );
+    expect(dataflow.launches.length).toBe(before);
+
+    const rerun = await loadWithDataflow({ store, dataset: weatherDataset(), staged: s, sha256, launcher: launcher(), now: new Date() });
+
+    expect(rerun.outcome).toBe('launched');
+    expect(dataflow.launches.length - before).toBe(1);
+    expect(dataflow.jobs.filter((j) => j.name === dataflowJobName('seattle_weather', sha256))).toHaveLength(1);
+  });
+
+  it('finds a job by name in any state, and nothing for a name never launched', async () => {
+    const real = launcher();
+    const launched = await real.launch({ jobName: 'ingest-find-by-name', parameters: {}, tempLocation: 'gs://b/tmp/dataflow/' });
+    dataflow.jobs.find((j) => j.id === launched.jobId)!.currentState = 'JOB_STATE_FAILED';
+    expect(await real.findJob('ingest-find-by-name')).toEqual({ jobId: launched.jobId, jobName: 'ingest-find-by-name', state: 'JOB_STATE_FAILED' });
+    expect(await real.findJob('ingest-never-launched')).toBeUndefined();
   });
 
   it('launches the workers as the configured service account', async () => {
