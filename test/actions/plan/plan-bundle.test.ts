@@ -72,6 +72,22 @@ describe.each(requiredNodes().map((n) => [`Node ${n.major}`, n.path]))('the plan
     expect(third.outputs).toMatchObject({ 'has-changes': 'true', add: '4', destroy: '0', summary: 'Plan: 4 to add, 0 to change, 0 to destroy.' });
   });
 
+  it('leaves a comment by someone else that starts with the marker alone and posts its own', async () => {
+    const marker = '<!-- dc-pipeline:plan env=dev dir=terraform/envs/dev -->';
+    const planted = server.state.addComment(REPOSITORY, PR_NUMBER, `${marker}\nPlan: 0 to add, 0 to change, 0 to destroy.`, {
+      login: 'mallory',
+      id: 666,
+      type: 'User',
+    });
+    const r = await run(node, { 'plan-json': plans['other.json']! });
+    expect(r.code, r.stdout).toBe(0);
+    expect(prComments()).toHaveLength(2);
+    expect(prComments()[0]).toMatchObject({ id: planted.id, body: `${marker}\nPlan: 0 to add, 0 to change, 0 to destroy.`, edits: 0 });
+    expect(prComments()[1]!.body).toContain('Plan: 4 to add');
+    expect(r.outputs['comment-id']).toBe(String(prComments()[1]!.id));
+    expect(r.stdout).toContain(`::warning::Ignoring comment ${planted.id} by mallory`);
+  });
+
   it('with comment: new posts a fresh comment and minimizes the older one as OUTDATED', async () => {
     await run(node, { 'plan-json': plans['small.json']!, comment: 'new' });
     const r = await run(node, { 'plan-json': plans['other.json']!, comment: 'new' });
