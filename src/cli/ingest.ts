@@ -24,6 +24,8 @@ const HELP = `Usage: dc-pipeline ingest <dataset> [--target local|gcp] [--catalo
 Fetches the dataset's source, validates it, stages it write-once by sha256 and loads it exactly once.
 --target local (the default outside GitHub is gcp) stages under .dc-pipeline/gcs/local/ and loads into DuckDB at
 .dc-pipeline/warehouse.duckdb. Running it again with the same content changes nothing.
+--source replaces the catalog's source with an https:// or gs:// URL; a local path or file:// URL, plain http://
+and loopback/private hosts are read only with --allow-private-sources (local use).
 `;
 
 function text(report: IngestReport): string {
