@@ -8,8 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createReadStream, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { runBundle, type BundleRun } from '../../helpers/run-bundle.js';
 import { startGcsServer, type GcsServer } from '../../servers/gcs.js';
@@ -26,18 +30,21 @@ type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
 const routes = new Map<string, Handler>();
 const hits = new Map<string, number>();
 
+/** Serves a request from the routes above (the loopback source and the TLS one share them). */
+function route(req: IncomingMessage, res: ServerResponse): void {
+  const path = req.url ?? '';
+  const hit = (hits.get(path) ?? 0) + 1;
+  hits.set(path, hit);
+  const handler = routes.get(path);
+  if (handler) handler(req, res, hit);
+  else res.writeHead(404).end('no such file');
+}
+
 beforeAll(async () => {
   gcs = await startGcsServer();
   // Jobs are DONE at the first jobs.get: the bundle polls every second, and one poll per load is enough.
   bq = await startBigQueryServer({ gcs, projectId: 'demo-project', getsUntilDone: 1 });
-  source = await startSource((req, res) => {
-    const path = req.url ?? '';
-    const hit = (hits.get(path) ?? 0) + 1;
-    hits.set(path, hit);
-    const handler = routes.get(path);
-    if (handler) handler(req, res, hit);
-    else res.writeHead(404).end('no such file');
-  });
+  source = await startSource(route);
 });
 afterAll(async () => Promise.all([gcs?.close(), bq?.close(), source?.close()]));
 
@@ -89,6 +96,7 @@ ${SCHEMA}    target: { dataset: raw, table: ${name} }
     get hits() {
       return hits.get(path) ?? 0;
     },
+    hitsOf: (other: string) => hits.get(other) ?? 0,
     run(extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<BundleRun> {
       return runBundle({
         bundle: 'ingest',
@@ -436,5 +444,73 @@ describe('dist/ingest under faults', () => {
       expect(ranges).toEqual([`bytes 0-${8 * 1024 * 1024 - 1}/*`, `bytes ${8 * 1024 * 1024}-${data.length - 1}/${data.length}`, 'bytes */*', `bytes ${resumedAt}-${data.length - 1}/${data.length}`]);
     });
   });
-});
 
+  /**
+   * With private sources NOT allowed, a redirect is only worth testing from a first hop that passes the checks:
+   * an https:// host that resolves to a public address. public-dns.mjs (preloaded) gives files.example.test the
+   * public answer 203.0.113.7 and routes that address to a loopback TLS server whose certificate the bundle trusts
+   * through NODE_EXTRA_CA_CERTS. The first case shows that hop is really fetched; in the others it redirects to a
+   * target the same TLS server would answer too, so only the re-check stands between the fetcher and it.
+   */
+  describe('SSRF through a redirect from a source that looks public', () => {
+    const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+    let tls: HttpsServer;
+    let port = 0;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      if (!hasOpenssl && process.env.CI !== 'true') return;
+      const dir = tempDir('ingest-faults-tls');
+      const made = spawnSync('openssl', [
+        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-subj', '/CN=files.example.test',
+        '-addext', 'subjectAltName=DNS:files.example.test,DNS:localhost,IP:127.0.0.1',
+      ]);
+      if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${String(made.stderr)}`);
+      tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, route);
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      port = (tls.address() as AddressInfo).port;
+      env = {
+        NODE_OPTIONS: `--import ${pathToFileURL(join(process.cwd(), 'test/fixtures/ingest-faults/public-dns.mjs')).href}`,
+        DCP_TEST_PUBLIC_HOST: 'files.example.test=203.0.113.7',
+        NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+      };
+    });
+    afterAll(async () => {
+      if (!tls) return;
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    });
+
+    const strict = (s: ReturnType<typeof scenario>) => ({ source: `https://files.example.test:${port}${s.path}`, 'allow-private-sources': 'false' });
+
+    it.skipIf(!hasOpenssl && process.env.CI !== 'true')('fetches the public-looking https source itself', async () => {
+      const s = scenario();
+      const csv = csvWith('');
+      s.serve(serveText(csv));
+      const out = success(await s.run(strict(s), env), csv);
+
+      expect(s.hits).toBe(1);
+      expect(out).toMatchObject({ rows: '5', table: `demo-project.raw.${s.name}` });
+      expect(s.stagedCsvs()).toHaveLength(1);
+    });
+
+    it.skipIf(!hasOpenssl && process.env.CI !== 'true').each([
+      ['a loopback address', (p: number) => `https://127.0.0.1:${p}/secret`, /^refusing to fetch from 127\.0\.0\.1: 127\.0\.0\.1 is a loopback address \(allow private addresses explicitly for local use\)\.$/],
+      ['a name resolving to loopback', (p: number) => `https://localhost:${p}/secret`, /^refusing to fetch from localhost: it resolves to (127\.0\.0\.1|::1) is a loopback address \(allow private addresses explicitly for local use\)\.$/],
+      ['a private address', () => 'https://10.20.30.40/secret', /^refusing to fetch from 10\.20\.30\.40: 10\.20\.30\.40 is a private address \(allow private addresses explicitly for local use\)\.$/],
+    ])('refuses a redirect to %s when private sources are not allowed', async (_what, location, refusal) => {
+      const s = scenario();
+      const secrets = s.hitsOf('/secret');
+      routes.set('/secret', serveText(csvWith('')));
+      s.serve((_req, res) => void res.writeHead(302, { location: location(port) }).end());
+      const message = failure(await s.run(strict(s), env));
+
+      expect(message.replace(/^ingest failed with: /, '')).toMatch(refusal);
+      expect(s.hits).toBe(1);
+      expect(s.hitsOf('/secret')).toBe(secrets);
+      expect(gcs.listObjects(s.bucket)).toEqual([]);
+      expect(s.jobs()).toEqual([]);
+    });
+  });
+});
