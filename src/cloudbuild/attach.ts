@@ -19,13 +19,18 @@ function tagPart(value: string): string {
   return value.replace(/[^\w.-]/g, '-').slice(0, 100);
 }
 
-/** The tags of an apply build: `dc-pipeline`, `env-<env>`, `gh-run-<run id>`, `sha-<short sha>`. */
+/**
+ * The tags of an apply build: `dc-pipeline`, `env-<env>`, `gh-run-<run id>`, `sha-<short sha>`, `apply`. The last
+ * is what the ingest service waits for (src/service/build-event.ts ingests after deploys only): the shipped
+ * configs carry it in their YAML, and a user's own `build-config` gets it from here.
+ */
 export function applyBuildTags(identity: ApplyBuildIdentity): string[] {
   return [
     'dc-pipeline',
     `env-${tagPart(identity.environment)}`,
     `gh-run-${tagPart(identity.runId)}`,
     `sha-${tagPart(identity.commitSha.slice(0, 7))}`,
+    'apply',
   ];
 }
 

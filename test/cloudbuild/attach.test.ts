@@ -4,12 +4,13 @@ import { createCloudBuild, type CloudBuildApi } from '../../src/cloudbuild/clien
 import { startCloudBuildServer, type CloudBuildServer } from '../servers/cloudbuild.js';
 
 describe('applyBuildTags', () => {
-  it('names the toolkit, the environment, the workflow run and the short commit', () => {
+  it('names the toolkit, the environment, the workflow run, the short commit and that it deploys', () => {
     expect(applyBuildTags({ environment: 'prod', runId: '123456', commitSha: 'abcdef0123456789' })).toEqual([
       'dc-pipeline',
       'env-prod',
       'gh-run-123456',
       'sha-abcdef0',
+      'apply',
     ]);
   });
 
