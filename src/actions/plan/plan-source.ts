@@ -100,24 +100,31 @@ function requireDirectory(given: string, path: string): void {
   throw new UserError(`Input \`working-directory\` was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
 }
 
-/** A saved plan is a zip archive; anything else (often the JSON, given to the wrong input) is named as such. */
+/**
+ * The plan file must exist. One common mix-up is named: `terraform show -json` output given as plan-file (it
+ * belongs in plan-json). Anything else is left to `terraform show`, which knows every saved-plan format
+ * (a local plan is a zip archive, an HCP Terraform saved plan a small JSON bookmark).
+ */
 function requireSavedPlan(source: { path: string; given: string }): void {
   const { path, given } = source;
   const expected = `Input \`plan-file\` was "${given}"; expected an existing saved plan file (terraform plan -out)`;
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${expected}${resolvedAs(given, path)}.`);
-  const head = Buffer.alloc(4);
-  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(64);
+  let read = 0;
   try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new UserError(`${expected}, but ${path} cannot be read: ${(error as Error).message}`);
   }
-  if (head.equals(ZIP_MAGIC)) return;
-  const json = head.toString('latin1').trimStart().startsWith('{');
-  throw new UserError(`${expected}, but ${path} is not one${json ? ' (it looks like JSON: pass that as `plan-json`)' : ''}.`);
+  if (/^\s*\{\s*"format_version"/.test(head.subarray(0, read).toString('utf8'))) {
+    throw new UserError(`${expected}, but ${path} is plan JSON (terraform show -json): pass that as \`plan-json\`.`);
+  }
 }
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Where a relative path was looked for (relative to the working directory, or the workspace). */
 function resolvedAs(given: string, path: string): string {

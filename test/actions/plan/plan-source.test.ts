@@ -58,7 +58,9 @@ describe('where the plan comes from, checked before Terraform starts', () => {
 
   it('says a plan-file holding JSON belongs in plan-json', async () => {
     const e = await failure({ 'working-directory': 'envs/dev', 'plan-file': 'plan.json' });
-    expect(e.message).toMatch(/^Input `plan-file` was "plan.json"; expected an existing saved plan file \(terraform plan -out\), but .* is not one \(it looks like JSON: pass that as `plan-json`\)\.$/);
+    expect(e.message).toBe(
+      `Input \`plan-file\` was "plan.json"; expected an existing saved plan file (terraform plan -out), but ${join(dir, 'envs', 'dev', 'plan.json')} is plan JSON (terraform show -json): pass that as \`plan-json\`.`,
+    );
   });
 
   it('names a plan-json that does not exist, and one that is a directory', async () => {
