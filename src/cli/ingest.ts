@@ -22,8 +22,9 @@ const HELP = `Usage: dc-pipeline ingest <dataset> [--target local|gcp] [--catalo
                                     [--dataflow-region R --dataflow-service-account EMAIL]
 
 Fetches the dataset's source, validates it, stages it write-once by sha256 and loads it exactly once.
---target local (the default outside GitHub is gcp) stages under .dc-pipeline/gcs/local/ and loads into DuckDB at
-.dc-pipeline/warehouse.duckdb. Running it again with the same content changes nothing.
+--target local (the default) stages under .dc-pipeline/gcs/local/ and loads into DuckDB at
+.dc-pipeline/warehouse.duckdb; --target gcp stages in GCS (--bucket) and loads into BigQuery (--project-id).
+Running it again with the same content changes nothing.
 --source replaces the catalog's source with an https:// or gs:// URL; a local path or file:// URL, plain http://
 and loopback/private hosts are read only with --allow-private-sources (local use).
 `;
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   flags.set('dataset', positionals[0] as string);
   const reader = InputReader.fromFlags(flags);
   const label = (name: string): string => (name === 'dataset' ? 'Dataset' : `Flag --${name}`);
-  const inputs = parseIngestInputs(reader, label);
+  const inputs = parseIngestInputs(reader, label, 'local');
   const json = reader.boolean('json', false);
   keepYoungGenerationSmall();
 

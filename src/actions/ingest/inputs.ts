@@ -52,8 +52,16 @@ function parseSource(reader: InputReader, label: (name: string) => string, allow
   return source;
 }
 
-/** `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI). */
-export function parseIngestInputs(reader: InputReader, label: (name: string) => string = (n) => `Input \`${n}\``): IngestInputs {
+/**
+ * `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI).
+ * `defaultTarget`: the action targets GCS and BigQuery unless told otherwise; the CLI, run on a laptop, the
+ * embedded local target.
+ */
+export function parseIngestInputs(
+  reader: InputReader,
+  label: (name: string) => string = (n) => `Input \`${n}\``,
+  defaultTarget: TargetKind = 'gcp',
+): IngestInputs {
   const dataset = reader.required('dataset');
   if (!DATASET_NAME.test(dataset)) {
     throw new UserError(`${label('dataset')} was "${dataset}"; expected a catalog dataset name ([a-z][a-z0-9_]*).`);
@@ -74,7 +82,7 @@ export function parseIngestInputs(reader: InputReader, label: (name: string) => 
     ...(load ? { load } : {}),
     dryRun: reader.boolean('dry-run', false),
     allowPrivateSources,
-    target: reader.choice('target', ['gcp', 'local'] as const, 'gcp'),
+    target: reader.choice('target', ['gcp', 'local'] as const, defaultTarget),
     location: reader.string('location'),
     dataflowRegion: reader.string('dataflow-region'),
     dataflowServiceAccount: parseDataflowServiceAccount(reader.string('dataflow-service-account'), label('dataflow-service-account')) ?? '',

@@ -50,3 +50,14 @@ describe('the source override', () => {
     expect(actionInputs({ dataset: 'weather' })).toMatchObject({ source: '', allowPrivateSources: false });
   });
 });
+
+describe('the target', () => {
+  it('is gcp for the action and the embedded local target for the CLI unless given', () => {
+    expect(actionInputs({ dataset: 'weather' }).target).toBe('gcp');
+    const cli = (values: Record<string, string>) =>
+      parseIngestInputs(InputReader.fromFlags(new Map(Object.entries(values))), (name) => `Flag --${name}`, 'local');
+    expect(cli({ dataset: 'weather' }).target).toBe('local');
+    expect(cli({ dataset: 'weather', target: 'gcp' }).target).toBe('gcp');
+    expect(() => cli({ dataset: 'weather', target: 'aws' })).toThrow(UserError);
+  });
+});
