@@ -341,11 +341,17 @@ class SentTally extends Transform {
  */
 async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readable> {
   if (Buffer.isBuffer(source)) return source;
+  // A stream that failed or was destroyed before the upload started (a download that broke off while the
+  // storage client was still loading) has already emitted everything it ever will: waiting for an event would
+  // never settle, and the process would exit with its work unsettled and no message.
+  if (source.destroyed) throw source.errored ?? new Error('the stream to upload was closed before the upload started');
+  if (source.readableEnded) return Buffer.alloc(0);
   const hasData = await new Promise<boolean>((resolve, reject) => {
     const settle = (result: boolean | Error) => {
       source.off('readable', onReadable);
       source.off('end', onEnd);
       source.off('error', onError);
+      source.off('close', onClose);
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
@@ -353,9 +359,12 @@ async function emptyAsBuffer(source: Buffer | Readable): Promise<Buffer | Readab
     const onReadable = () => (source.readableLength > 0 ? settle(true) : source.read());
     const onEnd = () => settle(false);
     const onError = (error: Error) => settle(error);
+    // Destroyed without an error: no 'end' or 'error' follows, only 'close'.
+    const onClose = () => settle(source.errored ?? new Error('the stream to upload was closed before it ended'));
     source.on('readable', onReadable);
     source.once('end', onEnd);
     source.once('error', onError);
+    source.once('close', onClose);
   });
   return hasData ? source : Buffer.alloc(0);
 }

@@ -5,7 +5,7 @@
  * emulator mode that never reaches for credentials.
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { startGcsServer, type GcsServer, type LoggedRequest } from '../servers/gcs.js';
 import { createGcsStore, RESUMABLE_CHUNK_SIZE } from '../../src/storage/gcs.js';
@@ -60,6 +60,26 @@ describe('GCS object store', () => {
       expect(uploadTypes(server.requests)).toEqual(['resumable']);
       expect(server.requests.filter(isChunk)).toHaveLength(Math.ceil(data.length / RESUMABLE_CHUNK_SIZE));
       expectSameBytes(server.getObject(BUCKET, 'big/20mb.bin')?.data as Buffer, data);
+    });
+
+    it('fails at once, uploading nothing, for a stream that broke off or was closed before the upload started', async () => {
+      // A download that fails while the storage client is still loading has already emitted its 'error' and
+      // 'close' by the time writeOnce looks at it: waiting for them would never settle.
+      const broken = new PassThrough();
+      broken.on('error', () => undefined);
+      broken.destroy(new Error('the download broke off'));
+      await new Promise((resolve) => setImmediate(resolve));
+      await expect(store.writeOnce(BUCKET, 'broken.csv', broken)).rejects.toThrow('the download broke off');
+      const closed = new PassThrough();
+      closed.destroy();
+      await new Promise((resolve) => setImmediate(resolve));
+      await expect(store.writeOnce(BUCKET, 'closed.csv', closed)).rejects.toThrow('closed before the upload started');
+      // Closed while writeOnce waits for its first bytes.
+      const later = new PassThrough();
+      const pending = store.writeOnce(BUCKET, 'later.csv', later);
+      setImmediate(() => later.destroy());
+      await expect(pending).rejects.toThrow('closed before it ended');
+      expect(server.requests.filter(isUpload)).toHaveLength(0);
     });
 
     it('sends a stream as a resumable upload even when it is small', async () => {
