@@ -54,7 +54,9 @@ export function applyTags(request: Pick<HandoffRequest, 'handoff' | 'environment
   const tags = applyBuildTags({ environment: request.environment, runId: request.runId, commitSha: request.commitSha });
   // A trigger's build config sets its own tags and cannot know the run id: there the commit and environment
   // identify the apply (the trigger config tags its builds `env-$_ENV` and `sha-$SHORT_SHA`, see docs/apply.md).
-  return request.handoff.kind === 'trigger' ? tags.filter((t) => !t.startsWith('gh-run-')) : tags;
+  // Its `apply` tag is the config's business too (it is what starts the after-deploy ingest), so it is not
+  // part of the lookup: a trigger without it is still attached to rather than run twice.
+  return request.handoff.kind === 'trigger' ? tags.filter((t) => !t.startsWith('gh-run-') && t !== 'apply') : tags;
 }
 
 export async function handOff(
