@@ -67,11 +67,20 @@ function command(name, message, properties = {}) {
         .join(',');
     process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
+/**
+ * Masks this long or longer are also applied to step outputs and the job summary. Those hold what our code
+ * computed (counts, ids, URLs, a plan's sha256) and rendered (where sensitive values are already replaced by
+ * structure), so a short mask there could only strike by coincidence: a sensitive port `179` turned the
+ * plan-sha256 output `…2f669179d4…` into `…2f669***d4…`, which the apply side then refused. A mask of eight
+ * characters or more turns up inside a 64-digit hash about once in 10^8 plans.
+ */
+const MIN_OUTPUT_MASK_LENGTH = 8;
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
-function redact(text) {
+function redact(text, minLength = 0) {
     let out = text;
     for (const secret of masks)
-        out = out.split(secret).join('***');
+        if (secret.length >= minLength)
+            out = out.split(secret).join('***');
     return out;
 }
 /** Ask the runner to mask `secret` in the log, and mask it in everything this process writes through here. */
@@ -97,7 +106,7 @@ function appendFileCommand(variable, key, value) {
 }
 /** Write step output `name` (read by later steps as steps.<id>.outputs.<name>). */
 function setOutput(name, value) {
-    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value)));
+    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value), MIN_OUTPUT_MASK_LENGTH));
 }
 function info(message) {
     process.stdout.write(redact(message) + external_node_os_namespaceObject.EOL);
@@ -153,7 +162,7 @@ function appendSummary(markdown) {
     catch {
         used = 0;
     }
-    const text = redact(markdown) + external_node_os_namespaceObject.EOL;
+    const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH) + external_node_os_namespaceObject.EOL;
     if (used + Buffer.byteLength(text) > STEP_SUMMARY_LIMIT_BYTES) {
         warning('The job summary is full (1 MiB per step); this step added nothing to it.');
         return false;
@@ -285,8 +294,8 @@ const USER_AGENT = 'dc-pipeline-actions/0.1.0';
 async function connect(options) {
     const [cloudbuild, storage, github] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 941562).then(__nccwpck_require__.bind(__nccwpck_require__, 23676)),
-        __nccwpck_require__.e(/* import() */ 370140).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
-        Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(756717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
+        __nccwpck_require__.e(/* import() */ 991611).then(__nccwpck_require__.bind(__nccwpck_require__, 40192)),
+        Promise.all(/* import() */[__nccwpck_require__.e(993542), __nccwpck_require__.e(653027)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38389)),
     ]);
     const cloudBuild = await cloudbuild.createCloudBuild({ projectId: options.projectId, region: options.region, env: options.env, userAgent: USER_AGENT });
     return {
@@ -325,9 +334,9 @@ function parseInputs(reader, cwd = process.cwd()) {
         workingDirectory,
         environment,
         source: planJson
-            ? { kind: 'plan-json', path: resolve(cwd, planJson) }
+            ? { kind: 'plan-json', path: resolve(cwd, planJson), given: planJson }
             : planFile
-                ? { kind: 'plan-file', path: resolve(cwd, workingDirectory, planFile) }
+                ? { kind: 'plan-file', path: resolve(cwd, workingDirectory, planFile), given: planFile }
                 : { kind: 'run' },
         terraform: reader.string('terraform', 'terraform'),
         init: reader.boolean('init', true),
@@ -515,8 +524,8 @@ async function run() {
             throw new errors/* UserError */.y('Input `github-token` is empty: it is needed to find the merged pull request.');
         // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
         const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(607007)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
-            __nccwpck_require__.e(/* import() */ 896504).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
+            Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(523983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
+            __nccwpck_require__.e(/* import() */ 683512).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
             __nccwpck_require__.e(/* import() */ 625805).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
         ]);
         const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });

@@ -65,11 +65,20 @@ function command(name, message, properties = {}) {
         .join(',');
     process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
+/**
+ * Masks this long or longer are also applied to step outputs and the job summary. Those hold what our code
+ * computed (counts, ids, URLs, a plan's sha256) and rendered (where sensitive values are already replaced by
+ * structure), so a short mask there could only strike by coincidence: a sensitive port `179` turned the
+ * plan-sha256 output `…2f669179d4…` into `…2f669***d4…`, which the apply side then refused. A mask of eight
+ * characters or more turns up inside a 64-digit hash about once in 10^8 plans.
+ */
+const MIN_OUTPUT_MASK_LENGTH = 8;
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
-function redact(text) {
+function redact(text, minLength = 0) {
     let out = text;
     for (const secret of masks)
-        out = out.split(secret).join('***');
+        if (secret.length >= minLength)
+            out = out.split(secret).join('***');
     return out;
 }
 /** Ask the runner to mask `secret` in the log, and mask it in everything this process writes through here. */
@@ -95,7 +104,7 @@ function appendFileCommand(variable, key, value) {
 }
 /** Write step output `name` (read by later steps as steps.<id>.outputs.<name>). */
 function setOutput(name, value) {
-    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value)));
+    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value), MIN_OUTPUT_MASK_LENGTH));
 }
 function info(message) {
     process.stdout.write(redact(message) + external_node_os_namespaceObject.EOL);
@@ -151,7 +160,7 @@ function appendSummary(markdown) {
     catch {
         used = 0;
     }
-    const text = redact(markdown) + external_node_os_namespaceObject.EOL;
+    const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH) + external_node_os_namespaceObject.EOL;
     if (used + Buffer.byteLength(text) > STEP_SUMMARY_LIMIT_BYTES) {
         warning('The job summary is full (1 MiB per step); this step added nothing to it.');
         return false;
@@ -284,8 +293,32 @@ var dataflow = __nccwpck_require__(2214);
 
 
 const DATASET_NAME = /^[a-z][a-z0-9_]*$/;
-/** `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI). */
-function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
+/** A `scheme://` prefix as openSource (src/ingest/fetch.ts) tells URLs from local paths. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]+:\/\//i;
+/** What openSource would read from this machine's disk: a file:// URL or anything without a scheme. */
+function isLocalSource(source) {
+    return /^file:\/\//i.test(source) || !URL_SCHEME.test(source);
+}
+/**
+ * The `source` override. A local path in the catalog is the catalog author's choice (the demo uses one); an
+ * override comes from whoever dispatches the workflow or runs the command, so reading a file of the machine the
+ * ingest runs on takes the same explicit switch as loopback hosts — without it, a header mismatch would print
+ * the first line of, say, /etc/hostname into the log.
+ */
+function parseSource(reader, label, allowPrivateSources) {
+    const source = reader.string('source');
+    if (source && !allowPrivateSources && isLocalSource(source)) {
+        throw new errors/* UserError */.y(`${label('source')} was "${source}", a local file; expected an https:// or gs:// URL ` +
+            `(a local path or file:// URL is read only with ${label('allow-private-sources')} set to true, for local use).`);
+    }
+    return source;
+}
+/**
+ * `label` names an input in messages the way the reader does (`Input \`x\`` for the action, `--x` for the CLI).
+ * `defaultTarget`: the action targets GCS and BigQuery unless told otherwise; the CLI, run on a laptop, the
+ * embedded local target.
+ */
+function parseIngestInputs(reader, label = (n) => `Input \`${n}\``, defaultTarget = 'gcp') {
     const dataset = reader.required('dataset');
     if (!DATASET_NAME.test(dataset)) {
         throw new errors/* UserError */.y(`${label('dataset')} was "${dataset}"; expected a catalog dataset name ([a-z][a-z0-9_]*).`);
@@ -295,17 +328,18 @@ function parseIngestInputs(reader, label = (n) => `Input \`${n}\``) {
     if (bucket && !/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/.test(bucket)) {
         throw new errors/* UserError */.y(`${label('bucket')} was "${bucket}"; expected a bucket name such as my-project-ingest (no path).`);
     }
+    const allowPrivateSources = reader.boolean('allow-private-sources', false);
     return {
         dataset,
         catalog: reader.string('catalog', 'datasets.yaml'),
         environment: reader.string('environment'),
         projectId: reader.string('project-id'),
         bucket,
-        source: reader.string('source'),
+        source: parseSource(reader, label, allowPrivateSources),
         ...(load ? { load } : {}),
         dryRun: reader.boolean('dry-run', false),
-        allowPrivateSources: reader.boolean('allow-private-sources', false),
-        target: reader.choice('target', ['gcp', 'local'], 'gcp'),
+        allowPrivateSources,
+        target: reader.choice('target', ['gcp', 'local'], defaultTarget),
         location: reader.string('location'),
         dataflowRegion: reader.string('dataflow-region'),
         dataflowServiceAccount: (0,dataflow/* parseDataflowServiceAccount */.Gf)(reader.string('dataflow-service-account'), label('dataflow-service-account')) ?? '',
@@ -367,7 +401,7 @@ async function run() {
         const inputs = parseIngestInputs(InputReader.fromRunner());
         // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.
         const [{ ingestOne }, { EVENT_FAILED, reportMarkdown, reportOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(638216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
+            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(776438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
             __nccwpck_require__.e(/* import() */ 412268).then(__nccwpck_require__.bind(__nccwpck_require__, 60)),
         ]);
         const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () => ingestOne(inputs, {
@@ -534,11 +568,13 @@ function createDataflowLauncher(options) {
         const error = json.error;
         return error?.message ?? JSON.stringify(json);
     }
-    async function findActive(jobName) {
+    /** The first job named `jobName` among those `filter` selects (ACTIVE: running or about to; ALL: any state). */
+    async function findByName(jobName, filter) {
         let pageToken = '';
         do {
-            const query = `filter=ACTIVE${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-            const { status, json } = await call('GET', `${location}/jobs?${query}`);
+            // `name` narrows the list on Dataflow's side; the comparison below does not rely on it.
+            const query = new URLSearchParams({ filter, name: jobName, ...(pageToken ? { pageToken } : {}) });
+            const { status, json } = await call('GET', `${location}/jobs?${query.toString()}`);
             if (status !== 200)
                 throw new Error(`Failed to list Dataflow jobs in ${location}: ${errorText(json)}`);
             const hit = (json.jobs ?? []).find((j) => j.name === jobName);
@@ -569,11 +605,17 @@ function createDataflowLauncher(options) {
             }
             // A job with this name is already running (a concurrent delivery, or a retried launch that did go through).
             if (status === 409) {
-                const active = await findActive(request.jobName);
+                const active = await findByName(request.jobName, 'ACTIVE');
                 if (active?.id)
                     return { jobId: active.id, jobName: request.jobName, adopted: true };
             }
             throw new Error(`Failed to launch Dataflow template ${gcsPath} as ${request.jobName}: HTTP ${status}: ${errorText(json)}`);
+        },
+        async findJob(jobName) {
+            const job = await findByName(jobName, 'ALL');
+            if (!job?.id)
+                return undefined;
+            return { jobId: job.id, jobName, state: job.currentState ?? 'JOB_STATE_UNKNOWN' };
         },
     };
 }

@@ -1221,11 +1221,20 @@ function command(name, message, properties = {}) {
         .join(',');
     process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
+/**
+ * Masks this long or longer are also applied to step outputs and the job summary. Those hold what our code
+ * computed (counts, ids, URLs, a plan's sha256) and rendered (where sensitive values are already replaced by
+ * structure), so a short mask there could only strike by coincidence: a sensitive port `179` turned the
+ * plan-sha256 output `…2f669179d4…` into `…2f669***d4…`, which the apply side then refused. A mask of eight
+ * characters or more turns up inside a 64-digit hash about once in 10^8 plans.
+ */
+const MIN_OUTPUT_MASK_LENGTH = 8;
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
-function redact(text) {
+function redact(text, minLength = 0) {
     let out = text;
     for (const secret of masks)
-        out = out.split(secret).join('***');
+        if (secret.length >= minLength)
+            out = out.split(secret).join('***');
     return out;
 }
 /** Ask the runner to mask `secret` in the log, and mask it in everything this process writes through here. */
@@ -1251,7 +1260,7 @@ function appendFileCommand(variable, key, value) {
 }
 /** Write step output `name` (read by later steps as steps.<id>.outputs.<name>). */
 function setOutput(name, value) {
-    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value)));
+    appendFileCommand('GITHUB_OUTPUT', name, redact(String(value), MIN_OUTPUT_MASK_LENGTH));
 }
 function info(message) {
     process.stdout.write(redact(message) + external_node_os_namespaceObject.EOL);
@@ -1307,7 +1316,7 @@ function appendSummary(markdown) {
     catch {
         used = 0;
     }
-    const text = redact(markdown) + external_node_os_namespaceObject.EOL;
+    const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH) + external_node_os_namespaceObject.EOL;
     if (used + Buffer.byteLength(text) > STEP_SUMMARY_LIMIT_BYTES) {
         warning('The job summary is full (1 MiB per step); this step added nothing to it.');
         return false;
@@ -1459,9 +1468,9 @@ function parseInputs(reader, cwd = process.cwd()) {
         workingDirectory,
         environment,
         source: planJson
-            ? { kind: 'plan-json', path: (0,external_node_path_namespaceObject.resolve)(cwd, planJson) }
+            ? { kind: 'plan-json', path: (0,external_node_path_namespaceObject.resolve)(cwd, planJson), given: planJson }
             : planFile
-                ? { kind: 'plan-file', path: (0,external_node_path_namespaceObject.resolve)(cwd, workingDirectory, planFile) }
+                ? { kind: 'plan-file', path: (0,external_node_path_namespaceObject.resolve)(cwd, workingDirectory, planFile), given: planFile }
                 : { kind: 'run' },
         terraform: reader.string('terraform', 'terraform'),
         init: reader.boolean('init', true),
@@ -1583,10 +1592,15 @@ function writePlanOutputs(model, plan, published, planUri = '') {
 async function obtainPlan(inputs, options) {
     const { source } = inputs;
     if (source.kind === 'plan-json')
-        return readPlanJson(source.path);
+        return readPlanJson(source);
+    const cwd = (0,external_node_path_namespaceObject.resolve)(inputs.workingDirectory);
+    // Checked before Terraform starts: a missing directory would otherwise read as "terraform could not be
+    // started (ENOENT)", and a missing plan file as a raw `terraform show` error.
+    requireDirectory(inputs.workingDirectory, cwd);
+    if (source.kind === 'plan-file')
+        requireSavedPlan(source);
     // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
     const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 802699).then(__nccwpck_require__.bind(__nccwpck_require__, 6503));
-    const cwd = (0,external_node_path_namespaceObject.resolve)(inputs.workingDirectory);
     const dir = (0,external_node_path_namespaceObject.join)(options.scratchDir, 'dc-pipeline', inputs.environment);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const jsonPath = (0,external_node_path_namespaceObject.join)(dir, 'plan.json');
@@ -1622,7 +1636,11 @@ async function obtainPlan(inputs, options) {
         failed: result.status === 'failed',
     };
 }
-function readPlanJson(path) {
+function readPlanJson(source) {
+    const { path, given } = source;
+    if (!(0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile()) {
+        throw new errors/* UserError */.y(`Input \`plan-json\` was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
+    }
     let bytes;
     try {
         bytes = (0,external_node_fs_.readFileSync)(path);
@@ -1632,6 +1650,43 @@ function readPlanJson(path) {
     }
     const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
     return { json: bytes.toString('utf8'), jsonPath: path, sha256, failed: false };
+}
+function requireDirectory(given, path) {
+    if ((0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isDirectory())
+        return;
+    throw new errors/* UserError */.y(`Input \`working-directory\` was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
+}
+/**
+ * The plan file must exist. One common mix-up is named: `terraform show -json` output given as plan-file (it
+ * belongs in plan-json). Anything else is left to `terraform show`, which knows every saved-plan format
+ * (a local plan is a zip archive, an HCP Terraform saved plan a small JSON bookmark).
+ */
+function requireSavedPlan(source) {
+    const { path, given } = source;
+    const expected = `Input \`plan-file\` was "${given}"; expected an existing saved plan file (terraform plan -out)`;
+    if (!(0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile())
+        throw new errors/* UserError */.y(`${expected}${resolvedAs(given, path)}.`);
+    const head = Buffer.alloc(64);
+    let read = 0;
+    try {
+        const fd = (0,external_node_fs_.openSync)(path, 'r');
+        try {
+            read = (0,external_node_fs_.readSync)(fd, head, 0, head.length, 0);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`${expected}, but ${path} cannot be read: ${error.message}`);
+    }
+    if (/^\s*\{\s*"format_version"/.test(head.subarray(0, read).toString('utf8'))) {
+        throw new errors/* UserError */.y(`${expected}, but ${path} is plan JSON (terraform show -json): pass that as \`plan-json\`.`);
+    }
+}
+/** Where a relative path was looked for (relative to the working directory, or the workspace). */
+function resolvedAs(given, path) {
+    return given === path ? '' : ` (looked for ${path})`;
 }
 function sha256File(path, what) {
     try {
@@ -1680,7 +1735,7 @@ async function publishToPullRequest(req) {
         req.warn(NO_TOKEN);
         return {};
     }
-    const github = await Promise.all(/* import() */[__nccwpck_require__.e(710401), __nccwpck_require__.e(160236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
+    const github = await Promise.all(/* import() */[__nccwpck_require__.e(710401), __nccwpck_require__.e(254821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
     const client = github.createGitHubClientFromEnv(req.token, req.env, req.warn);
     const where = { owner: req.context.owner, repo: req.context.repo, issueNumber: pr.number };
     const published = {};
@@ -1738,7 +1793,7 @@ async function publishReviewedPlanOf(inputs, plan, model, context, io) {
     if (!plan.planFile || plan.json === undefined)
         throw new errors/* UserError */.y('plan-bucket is set, but there is no binary plan to publish.');
     const [{ createGcsStore }, { publishReviewedPlan }, { parseGsUri }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 412728).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
+        __nccwpck_require__.e(/* import() */ 946794).then(__nccwpck_require__.bind(__nccwpck_require__, 192)),
         __nccwpck_require__.e(/* import() */ 263356).then(__nccwpck_require__.bind(__nccwpck_require__, 2590)),
         __nccwpck_require__.e(/* import() */ 945782).then(__nccwpck_require__.bind(__nccwpck_require__, 9182)),
     ]);
@@ -1849,7 +1904,7 @@ function withBurstTuning(jsonBytes, burst) {
 ;// CONCATENATED MODULE: ./src/actions/plan/main.ts
 /**
  * The plan action, top to bottom: inputs → plan JSON (Terraform or a file) → model → masks → comment and
- * summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
+ * summary → job summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
  */
 
 
@@ -1902,12 +1957,13 @@ async function run() {
             }, { comment: inputs.comment !== 'off' });
             return { model, rendered };
         });
+        // The summary first: if GitHub then fails (5xx past the retries), the plan is still on the run's page.
+        appendSummary(rendered.summary);
         const published = await publishToPullRequest(planPublishRequest(inputs, { model, failed: plan.failed, body: rendered.comment }, { context, token: inputs.githubToken, env: process.env, warn: warning, info: info }));
         // After the comment: what reviewers see is posted before the plan becomes appliable.
         const reviewed = inputs.planBucket && !plan.failed && !model?.errored
             ? await publishReviewedPlanOf(inputs, plan, model, context, { info: info, warn: warning, env: process.env })
             : undefined;
-        appendSummary(rendered.summary);
         writePlanOutputs(model, plan, published, reviewed?.planUri);
         if (plan.failed || model?.errored) {
             throw new errors/* UserError */.y('terraform plan failed; its diagnostics are in the plan comment and the job summary.');
@@ -2649,8 +2705,13 @@ function summarize(counts, hasChanges, actionInvocations = 0) {
  */
 /** Secrets shorter than this are only masked on an exact match: as substrings they would mask half the plan. */
 const MIN_SUBSTRING_LENGTH = 4;
-/** Shorter values are not offered as log masks: a mask of `1` or `no` makes every log unreadable. */
-const MIN_MASK_LENGTH = 3;
+/**
+ * Shorter values are not offered as log masks: the runner replaces a mask wherever it occurs, and a mask of `1`,
+ * `no` or a port number like `443` would make every log unreadable and cut into hashes and ids (Google's own
+ * get-secretmanager-secrets action has the same floor). What we render never prints a sensitive value: it is
+ * replaced by structure, at any length (render-value.ts); the masks are the second line of defence.
+ */
+const MIN_MASK_LENGTH = 4;
 /** Lines of a multi-line secret are masked on their own only when long enough not to be ordinary text. */
 const MIN_LINE_LENGTH = 8;
 class SensitiveStrings {

@@ -6627,11 +6627,13 @@ function createDataflowLauncher(options) {
         const error = json.error;
         return error?.message ?? JSON.stringify(json);
     }
-    async function findActive(jobName) {
+    /** The first job named `jobName` among those `filter` selects (ACTIVE: running or about to; ALL: any state). */
+    async function findByName(jobName, filter) {
         let pageToken = '';
         do {
-            const query = `filter=ACTIVE${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-            const { status, json } = await call('GET', `${location}/jobs?${query}`);
+            // `name` narrows the list on Dataflow's side; the comparison below does not rely on it.
+            const query = new URLSearchParams({ filter, name: jobName, ...(pageToken ? { pageToken } : {}) });
+            const { status, json } = await call('GET', `${location}/jobs?${query.toString()}`);
             if (status !== 200)
                 throw new Error(`Failed to list Dataflow jobs in ${location}: ${errorText(json)}`);
             const hit = (json.jobs ?? []).find((j) => j.name === jobName);
@@ -6662,11 +6664,17 @@ function createDataflowLauncher(options) {
             }
             // A job with this name is already running (a concurrent delivery, or a retried launch that did go through).
             if (status === 409) {
-                const active = await findActive(request.jobName);
+                const active = await findByName(request.jobName, 'ACTIVE');
                 if (active?.id)
                     return { jobId: active.id, jobName: request.jobName, adopted: true };
             }
             throw new Error(`Failed to launch Dataflow template ${gcsPath} as ${request.jobName}: HTTP ${status}: ${errorText(json)}`);
+        },
+        async findJob(jobName) {
+            const job = await findByName(jobName, 'ALL');
+            if (!job?.id)
+                return undefined;
+            return { jobId: job.id, jobName, state: job.currentState ?? 'JOB_STATE_UNKNOWN' };
         },
     };
 }
@@ -16551,16 +16559,47 @@ function ipv6Groups(address) {
     const missing = 8 - front.length - back.length - tail.length;
     return [...front, ...new Array(Math.max(missing, 0)).fill(0), ...back, ...tail];
 }
+function dotted(high, low) {
+    return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+}
+function embeddedIn(g) {
+    const zero = (from, to) => g.slice(from, to).every((x) => x === 0);
+    const [g0 = 0, g1 = 0, g2 = 0, , g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
+    // ::ffff:0:a.b.c.d (RFC 2765 SIIT): a translator turns it into a plain IPv4 packet to a.b.c.d.
+    if (zero(0, 4) && g4 === 0xffff && g5 === 0)
+        return { ipv4: dotted(g6, g7), via: 'IPv4-translated' };
+    // 64:ff9b::/96 (RFC 6052 well-known NAT64 prefix): DNS64 networks reach every IPv4 host this way.
+    if (g0 === 0x64 && g1 === 0xff9b && zero(2, 6))
+        return { ipv4: dotted(g6, g7), via: 'NAT64' };
+    // 2002::/16 (6to4): the relay sends the packet to the IPv4 address in bits 16-47.
+    if (g0 === 0x2002)
+        return { ipv4: dotted(g1, g2), via: '6to4' };
+    return undefined;
+}
+/** The IPv4 address inside an IPv4-translated, NAT64 (well-known prefix) or 6to4 address; undefined otherwise. */
+function embeddedIpv4(address) {
+    return (0,external_node_net_.isIP)(address.split('%')[0] ?? '') === 6 ? embeddedIn(ipv6Groups(address)) : undefined;
+}
 function ipv6Kind(address) {
     const g = ipv6Groups(address);
-    const first = g[0] ?? 0;
+    const [first = 0, second = 0, third = 0] = g;
     if (g.every((x) => x === 0))
         return 'unspecified';
     if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1)
         return 'loopback';
-    // ::ffff:a.b.c.d reaches the IPv4 address it wraps; ::a.b.c.d (deprecated IPv4-compatible) likewise.
+    // ::ffff:a.b.c.d reaches the IPv4 address it wraps; ::a.b.c.d (deprecated IPv4-compatible) likewise. Both are
+    // refused whatever they wrap: a public host is reached by its IPv4 address, never through these forms.
     if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0))
         return 'IPv4-mapped IPv6';
+    // Addresses that a translator or relay turns into an IPv4 packet are what that IPv4 address is: 64:ff9b::8.8.8.8
+    // is how an IPv6-only (DNS64) network reaches a public host, 64:ff9b::169.254.169.254 is the metadata server.
+    const embedded = embeddedIn(g);
+    if (embedded)
+        return ipv4Kind(embedded.ipv4);
+    // 64:ff9b:1::/48 (RFC 8215) is for NAT64 inside one network, with a prefix length the operator chooses, so the
+    // IPv4 part cannot be located: refuse the whole range.
+    if (first === 0x64 && second === 0xff9b && third === 1)
+        return 'reserved';
     if ((first & 0xfe00) === 0xfc00)
         return 'unique-local';
     if ((first & 0xffc0) === 0xfe80)
@@ -16586,7 +16625,9 @@ function refusalOf(address, allowPrivateAddresses) {
     if (allowPrivateAddresses && ALLOWABLE.has(kind))
         return undefined;
     const hint = ALLOWABLE.has(kind) ? ' (allow private addresses explicitly for local use)' : '';
-    return `${address} is a ${kind} address${hint}`;
+    const embedded = embeddedIpv4(address);
+    const wraps = embedded ? ` (${embedded.via} of ${embedded.ipv4})` : '';
+    return `${address} is a ${kind} address${wraps}${hint}`;
 }
 /**
  * Resolves a URL's host and checks every address it has; returns the one to connect to. IP literals are checked
@@ -17468,7 +17509,15 @@ class CsvBatchWriter {
         this.byte(QUOTE);
         return true;
     }
-    /** One field's value, quoted only when it holds a comma, a quote or a line break. */
+    /**
+     * An empty string as opposed to NULL: `""`. Loaders (BigQuery, DuckDB read_csv) read an empty unquoted field as
+     * NULL, so field() and fieldRange() of nothing write NULL.
+     */
+    emptyString() {
+        this.byte(QUOTE);
+        this.byte(QUOTE);
+    }
+    /** One field's value, quoted only when it holds a comma, a quote or a line break (nothing at all is NULL). */
     field(value) {
         if (this.runBuf !== undefined)
             this.flushRun();
@@ -18054,12 +18103,15 @@ class RowValidator {
         for (let c = 0; c < this.width; c++) {
             const start = r.starts[c];
             const end = r.ends[c];
+            const type = this.types[c];
             if (start === end) {
-                if (this.required[c])
+                // A quoted "" in a STRING column is the empty string, not NULL (BigQuery loads it as ''), so it fills a
+                // REQUIRED column; any other empty field is NULL.
+                if (this.required[c] && !(type === STRING && r.quoted[c] === 1)) {
                     return `${this.dataset.schema[c]?.name} is REQUIRED but empty`;
+                }
                 continue;
             }
-            const type = this.types[c];
             if (type === STRING)
                 continue;
             if (r.irregular && r.quoted[c] === 1) {
@@ -18092,6 +18144,13 @@ class RowValidator {
                     clean.byte(validate_COMMA);
                 const start = r.starts[c];
                 const end = r.ends[c];
+                if (start === end) {
+                    // The clean copy must keep NULL and '' apart, as loaders read them: an empty unquoted field is NULL, and
+                    // "" is the empty string only in a STRING column (in any other type it is NULL, and "" would not load).
+                    if (r.quoted[c] === 1 && this.types[c] === STRING)
+                        clean.emptyString();
+                    continue;
+                }
                 if (!clean.fieldRange(r.buf, start, end, r.quoted[c] === 1, this.doubleQuote))
                     clean.field(r.bytes(c));
             }
@@ -18556,6 +18615,22 @@ async function readMarker(store, bucket, name) {
         throw error;
     }
 }
+/**
+ * Launches the template for staged content at most once, however often and however concurrently it is called:
+ *
+ * 1. A result marker exists: the content was launched; report that job (adopted).
+ * 2. Claim the launch with a write-once object (ifGenerationMatch: 0) naming the deterministic job name. The
+ *    caller that creates it launches, then writes the result marker.
+ * 3. A caller that finds the claim taken and no result marker cannot tell a crash between launch and marker
+ *    from a launch still in flight, so it asks Dataflow for a job of that name in any state — Dataflow's own
+ *    409 covers only *active* jobs, and a finished one would be appended again. Found: adopt it and record it.
+ *    Not found: the claimed launch never reached Dataflow (it failed, or the process died first) and this
+ *    caller launches; if the claimant's request is still in flight after all, one of the two gets 409 and
+ *    adopts the other's job.
+ *
+ * What stays open: Dataflow lists terminated jobs for 30 days, so a claim left without a result for longer than
+ * that is launched again.
+ */
 async function loadWithDataflow(input) {
     const { store, staged, dataset } = input;
     const schemaName = sibling(staged, '.schema.json');
@@ -18565,12 +18640,37 @@ async function loadWithDataflow(input) {
     const table = project ? `${project}:${dataset.target.dataset}.${dataset.target.table}` : `${dataset.target.dataset}.${dataset.target.table}`;
     if (!input.launcher)
         return { outcome: 'scheduled', table, schemaUri };
+    const launcher = input.launcher;
+    const jobName = (0,dataflow/* dataflowJobName */.RF)(dataset.name, input.sha256);
     const markerName = sibling(staged, '.dataflow.json');
+    const adopted = (jobId) => ({ outcome: 'adopted', jobId, table, schemaUri });
+    /** Records the job as this content's load; when another caller recorded one first, theirs stands. */
+    const record = async (jobId) => {
+        const marker = { job_id: jobId, job_name: jobName, launched_at: input.now.toISOString() };
+        const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(marker, null, 2) + '\n', {
+            contentType: 'application/json',
+        });
+        if (written.created)
+            return jobId;
+        return (await readMarker(store, staged.bucket, markerName))?.job_id ?? jobId;
+    };
     const marker = await readMarker(store, staged.bucket, markerName);
     if (marker)
-        return { outcome: 'adopted', jobId: marker.job_id, table, schemaUri };
-    const job = await input.launcher.launch({
-        jobName: (0,dataflow/* dataflowJobName */.RF)(dataset.name, input.sha256),
+        return adopted(marker.job_id);
+    const claim = { job_name: jobName, claimed_at: input.now.toISOString() };
+    const claimed = await store.writeOnce(staged.bucket, sibling(staged, '.dataflow-launch.json'), JSON.stringify(claim, null, 2) + '\n', {
+        contentType: 'application/json',
+    });
+    if (!claimed.created) {
+        const finished = await readMarker(store, staged.bucket, markerName);
+        if (finished)
+            return adopted(finished.job_id);
+        const existing = await launcher.findJob(jobName);
+        if (existing)
+            return adopted(await record(existing.jobId));
+    }
+    const job = await launcher.launch({
+        jobName,
         tempLocation: `gs://${staged.bucket}/tmp/dataflow/`,
         parameters: (0,dataflow/* csvToBigQueryParameters */.UX)({
             objectUri: staged.objectUri,
@@ -18580,15 +18680,10 @@ async function loadWithDataflow(input) {
             badRecordsTable: `${table}_bad_records`,
         }),
     });
-    const record = { job_id: job.jobId, job_name: job.jobName, launched_at: input.now.toISOString() };
-    const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(record, null, 2) + '\n', {
-        contentType: 'application/json',
-    });
-    if (!written.created) {
-        const winner = await readMarker(store, staged.bucket, markerName);
-        return { outcome: 'adopted', jobId: winner?.job_id ?? job.jobId, table, schemaUri };
-    }
-    return { outcome: job.adopted ? 'adopted' : 'launched', jobId: job.jobId, table, schemaUri };
+    const recorded = await record(job.jobId);
+    if (recorded !== job.jobId || job.adopted)
+        return adopted(recorded);
+    return { outcome: 'launched', jobId: job.jobId, table, schemaUri };
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/report.ts
@@ -19052,7 +19147,7 @@ async function openTarget(options) {
     }
     if (!options.bucket)
         throw new errors/* UserError */.y(`${options.names.bucket} is required for target gcp (the staging bucket) and was empty.`);
-    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 534463).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
+    const { createGcsStore } = await __nccwpck_require__.e(/* import() */ 147010).then(__nccwpck_require__.bind(__nccwpck_require__, 648));
     const store = createGcsStore({ ...(options.projectId ? { projectId: options.projectId } : {}), env: options.env });
     let warehouse;
     if (needsWarehouse) {
@@ -19137,13 +19232,19 @@ var cloudevents_dist = __nccwpck_require__(2973);
  * Which CloudEvents start an ingest. Eventarc delivers Cloud Build status changes from the `cloud-builds`
  * Pub/Sub topic as google.cloud.pubsub.topic.v1.messagePublished, the Build resource base64-encoded in
  * message.data. We ingest the `after-deploy` datasets when a deploy build of this environment succeeded:
- * status SUCCESS and tags that include both the toolkit's tag and env-<environment>.
+ * status SUCCESS and tags that include the toolkit's tag, env-<environment> and the tag of a build that applies
+ * (cloudbuild/apply.yaml, cloudbuild/plan-apply.yaml) — plan builds carry the first two as well.
  */
 
 const PUBSUB_MESSAGE_PUBLISHED = 'google.cloud.pubsub.topic.v1.messagePublished';
 const BUILD_STATUS_CHANGED = 'google.cloud.cloudbuild.build.v1.statusChanged';
 /** Every build the toolkit's Cloud Build configs start carries this tag (plus env-<environment>). */
 const PIPELINE_TAG = 'dc-pipeline';
+/**
+ * The tags of the configs that change the environment: `apply` (cloudbuild/apply.yaml, the reviewed plan) and
+ * `plan-apply` (cloudbuild/plan-apply.yaml). cloudbuild/plan.yaml builds are tagged `plan` and deploy nothing.
+ */
+const DEPLOY_TAGS = ['apply', 'plan-apply'];
 class BadEventError extends Error {
     name = 'BadEventError';
 }
@@ -19215,6 +19316,9 @@ function decide(event, environment) {
         return { kind: 'ignore', eventId, reason: `build is not tagged ${PIPELINE_TAG}` };
     if (!build.tags.includes(envTag))
         return { kind: 'ignore', eventId, reason: `build is not tagged ${envTag}` };
+    if (!DEPLOY_TAGS.some((tag) => build.tags.includes(tag))) {
+        return { kind: 'ignore', eventId, reason: `build is not a deploy (tagged neither ${DEPLOY_TAGS.join(' nor ')})` };
+    }
     return { kind: 'ingest', eventId, build };
 }
 
