@@ -7,9 +7,8 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reference, SPECTRUM, SPECTRUM_FILES, VEGA, VEGA_FILES } from '../warehouse/csv-corpus.js';
 import type { Column, DatasetSpec } from '../../src/ingest/dataset.js';
 import { runIngest } from '../../src/ingest/pipeline.js';
 import { createLocalStore } from '../../src/storage/local.js';
@@ -18,44 +17,9 @@ import type { ObjectStore } from '../../src/storage/object-store.js';
 import { stringRows } from '../warehouse/duckdb-rows.js';
 import { collectLogs, startSource, tempDir, type SourceServer } from './pipeline-support.js';
 
-const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
-const SPECTRUM = join(modules, 'csv-spectrum');
-const VEGA = join(modules, 'vega-datasets', 'data');
-
-const SPECTRUM_FILES = [
-  'comma_in_quotes',
-  'empty',
-  'empty_crlf',
-  'escaped_quotes',
-  'json',
-  'location_coordinates',
-  'newlines',
-  'newlines_crlf',
-  'quotes_and_newlines',
-  'simple',
-  'simple_crlf',
-  'utf8',
-];
-/** The same real-world files as test/warehouse/cells.test.ts: CRLF, headers with spaces, leading zeros, empty cells. */
-const VEGA_FILES = ['birdstrikes.csv', 'windvectors.csv', 'global-temp.csv', 'zipcodes.csv', 'la-riots.csv', 'co2-concentration.csv', 'airports.csv'];
-
 interface Expected {
   header: string[];
   rows: (string | null)[][];
-}
-
-/**
- * What csv-parse reads (as in cells.test.ts): NULL for an empty unquoted field, '' for a quoted one. Bare quotes
- * inside unquoted fields (location_coordinates.csv: 37°36'37.8"N) are text, as the ingest scanner reads them.
- */
-function reference(bytes: Buffer): Expected {
-  const records = parse(bytes, {
-    bom: true,
-    relax_quotes: true,
-    cast: (value, context) => (value === '' && !context.quoting ? null : value),
-  }) as (string | null)[][];
-  const [header = [], ...rows] = records;
-  return { header: header.map((h) => h ?? ''), rows };
 }
 
 /** csv-spectrum's own expectation: one object per row keyed by header, '' for every empty field. */

@@ -6,46 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reference, SPECTRUM, SPECTRUM_FILES, VEGA, VEGA_FILES } from './csv-corpus.js';
 import type { Column } from '../../src/ingest/dataset.js';
 import { createDuckDbWarehouse, type DuckDbWarehouse } from '../../src/warehouse/duckdb.js';
 import { writeCanonicalCsv } from './canonical-csv.js';
-
-const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
-const SPECTRUM = join(modules, 'csv-spectrum');
-const VEGA = join(modules, 'vega-datasets', 'data');
-
-const SPECTRUM_FILES = [
-  'comma_in_quotes',
-  'empty',
-  'empty_crlf',
-  'escaped_quotes',
-  'json',
-  'location_coordinates',
-  'newlines',
-  'newlines_crlf',
-  'quotes_and_newlines',
-  'simple',
-  'simple_crlf',
-  'utf8',
-];
-/** CRLF + headers with spaces (birdstrikes, windvectors, global-temp), leading zeros (zipcodes), empty cells (la-riots). */
-const VEGA_FILES = ['birdstrikes.csv', 'windvectors.csv', 'global-temp.csv', 'zipcodes.csv', 'la-riots.csv', 'co2-concentration.csv', 'airports.csv'];
-
-/** What csv-parse reads: the header, and cells with NULL for an empty unquoted field. */
-function reference(bytes: Buffer): { header: string[]; rows: (string | null)[][] } {
-  const records = parse(bytes, {
-    bom: true,
-    // location_coordinates.csv has bare quotes inside unquoted fields (37°36'37.8"N); read them as text, as
-    // DuckDB does, rather than reject the file.
-    relax_quotes: true,
-    cast: (value, context) => (value === '' && !context.quoting ? null : value),
-  }) as (string | null)[][];
-  const [header = [], ...rows] = records;
-  return { header: header.map((h) => h ?? ''), rows };
-}
 
 function stringSchema(width: number): Column[] {
   return Array.from({ length: width }, (_, i) => ({ name: `c${i}`, type: 'STRING', mode: 'NULLABLE' }));
