@@ -5,7 +5,9 @@
  * - a job found already failed, or one that failed transiently while we waited, moves on to attempt n + 1;
  * - a job that failed for a lasting reason (bad data, schema mismatch) while we waited fails the load — the
  *   next run, after the cause is fixed, starts from the next attempt number;
- * - in replace mode, a job that succeeded earlier but whose table was replaced since is skipped too.
+ * - in replace mode, a job that succeeded earlier but whose table was replaced since is skipped too;
+ * - so is one that loaded this content into another table (the catalog's target changed since): adopting it
+ *   would report a load into the new table that never happened.
  */
 import { pollUntil } from './poll.js';
 
@@ -15,9 +17,16 @@ export interface JobStatus {
   errors?: { reason?: string; message?: string; location?: string }[];
 }
 
+export interface TableReference {
+  projectId?: string;
+  datasetId: string;
+  tableId: string;
+}
+
 export interface JobResource {
   status?: JobStatus;
   statistics?: { endTime?: string; load?: { outputRows?: string } };
+  configuration?: { load?: { destinationTable?: TableReference } };
 }
 
 /** The two calls the attempt loop needs; bigquery.ts implements them with the real client. */
@@ -37,6 +46,8 @@ export interface AttemptOptions {
    * content A → B → A leaves A in the table, not B.
    */
   superseded?: (job: JobResource) => Promise<boolean>;
+  /** The table this load writes: an existing job that wrote another one is not adopted. */
+  destination?: TableReference;
   debug?: (message: string) => void;
 }
 
@@ -70,6 +81,11 @@ export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Pr
         options.debug?.(`${lastFailure}; it failed before this run, trying attempt ${attempt + 1}`);
         continue;
       }
+      const elsewhere = otherTable(job, options.destination);
+      if (elsewhere) {
+        options.debug?.(`BigQuery load job ${jobId} loaded this content into ${elsewhere}; loading it into this target as attempt ${attempt + 1}`);
+        continue;
+      }
       if (job.status?.state === 'DONE' && options.superseded && (await options.superseded(job))) {
         options.debug?.(`BigQuery load job ${jobId} succeeded earlier but the table was replaced since; loading again as attempt ${attempt + 1}`);
         continue;
@@ -87,6 +103,17 @@ export async function loadWithAttempts(api: JobApi, options: AttemptOptions): Pr
     options.debug?.(`${lastFailure}; retrying as attempt ${attempt + 1}`);
   }
   throw new Error(`BigQuery load ${options.jobIdPrefix} gave up after ${options.maxAttempts} failed attempts; last: ${lastFailure}`);
+}
+
+/** The table an existing job wrote, when it is not `wanted` (a job without one is taken as ours). */
+function otherTable(job: JobResource, wanted: TableReference | undefined): string | undefined {
+  const table = job.configuration?.load?.destinationTable;
+  if (!wanted || !table) return undefined;
+  const same =
+    table.datasetId === wanted.datasetId &&
+    table.tableId === wanted.tableId &&
+    (!table.projectId || !wanted.projectId || table.projectId === wanted.projectId);
+  return same ? undefined : `${table.projectId ? `${table.projectId}.` : ''}${table.datasetId}.${table.tableId}`;
 }
 
 async function waitForJob(api: JobApi, jobId: string, first: JobResource, poll: AttemptOptions['poll']): Promise<JobResource> {

@@ -73,6 +73,7 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
         maxAttempts: options.maxAttempts ?? 5,
         poll: { initialMs: options.pollIntervalMs ?? 1000, maxMs: options.maxPollIntervalMs ?? 10_000, timeoutMs: options.jobTimeoutMs ?? 3_600_000 },
         ...(request.writeMode === 'replace' ? { superseded: (job: JobResource) => tableChangedSince(bq, request, job) } : {}),
+        destination: { projectId: options.projectId, datasetId: request.target.dataset, tableId: request.target.table },
         ...(options.debug ? { debug: options.debug } : {}),
       });
       return { ...result, table: `${options.projectId}.${request.target.dataset}.${request.target.table}` };

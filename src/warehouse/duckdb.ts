@@ -113,8 +113,9 @@ async function loadOnce(connection: DuckDBConnection, request: LoadRequest, load
   }
 
   // A failed load rolls back completely, so no failed attempt is ever left to skip: the next attempt number is
-  // 1, or one past a load that a later replace has overwritten.
-  const attempt = (earlier?.attempt ?? 0) + 1;
+  // 1, or one past the last load of this content (into this table and overwritten since, or into another table
+  // the catalog targeted before).
+  const attempt = (await lastAttempt(connection, request)) + 1;
   const jobId = `${request.jobIdPrefix}_${attempt}`;
   const source = localPath(request.sourceUri);
   await connection.run('BEGIN TRANSACTION');
@@ -150,10 +151,11 @@ async function loadOnce(connection: DuckDBConnection, request: LoadRequest, load
  * The latest ledger entry of this content (job id prefix), and — in replace mode — whether another load into
  * the same table came after it, in which case the table no longer holds this content and it must load again.
  */
+/** The latest load of this content into this table (a load into another table is not this load). */
 async function priorLoad(connection: DuckDBConnection, request: LoadRequest, tableName: string) {
   const reader = await connection.runAndReadAll(
-    `SELECT job_id, rows, "table", rowid AS seq FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix) ORDER BY rowid DESC LIMIT 1`,
-    { prefix: `${request.jobIdPrefix}_` },
+    `SELECT job_id, rows, "table", rowid AS seq FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix) AND "table" = $table ORDER BY rowid DESC LIMIT 1`,
+    { prefix: `${request.jobIdPrefix}_`, table: tableName },
   );
   const row = reader.getRowObjectsJson()[0];
   if (!row) return undefined;
@@ -167,6 +169,16 @@ async function priorLoad(connection: DuckDBConnection, request: LoadRequest, tab
     superseded = Number(later.getRowObjectsJson()[0]?.n ?? 0) > 0;
   }
   return { jobId, attempt: Number(jobId.slice(request.jobIdPrefix.length + 1)), rows: Number(row.rows), table: String(row.table), superseded };
+}
+
+/** The highest attempt number any load of this content used, whatever its table (0 for none). */
+async function lastAttempt(connection: DuckDBConnection, request: LoadRequest): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT job_id FROM ${LEDGER_TABLE} WHERE starts_with(job_id, $prefix)`, {
+    prefix: `${request.jobIdPrefix}_`,
+  });
+  let last = 0;
+  for (const row of reader.getRowObjectsJson()) last = Math.max(last, Number(String(row.job_id).slice(request.jobIdPrefix.length + 1)) || 0);
+  return last;
 }
 
 /** The staged file: file:///abs/path or a plain path. */

@@ -88,6 +88,21 @@ export function warehouseContract(name: string, open: () => Promise<ContractHarn
       expect((await h.rows('raw', 'cities')).map((r) => r.id)).toEqual(['1', '2']);
     });
 
+    it('loads content again when the catalog points it at another table, and adopts each load on its own table', async () => {
+      const uri = await h.stage('a.csv', 'id,name\n1,a\n2,b\n');
+      const first = await warehouse().load(request({ sourceUri: uri }));
+      const elsewhere = { dataset: 'raw', table: 'cities_v2' };
+      const moved = await warehouse().load(request({ sourceUri: uri, target: elsewhere }));
+      expect(moved).toMatchObject({ jobId: 'ingest_cities_0123456789abcdef_2', attempt: 2, adopted: false, rowsLoaded: 2 });
+      expect(moved.table).toMatch(/raw\.cities_v2$/);
+      expect(await h.rows('raw', 'cities_v2')).toHaveLength(2);
+      // Reruns against either target adopt the load into that target: no duplicates anywhere.
+      expect(await warehouse().load(request({ sourceUri: uri }))).toEqual({ ...first, adopted: true });
+      expect(await warehouse().load(request({ sourceUri: uri, target: elsewhere }))).toEqual({ ...moved, adopted: true });
+      expect(await h.rows('raw', 'cities')).toHaveLength(2);
+      expect(await h.rows('raw', 'cities_v2')).toHaveLength(2);
+    });
+
     it('loads replaced content again when the table was replaced by other content since (A → B → A leaves A)', async () => {
       const w = warehouse();
       const a = request({ sourceUri: await h.stage('a.csv', 'id,name\n1,a\n'), jobIdPrefix: 'ingest_cities_aaaa', writeMode: 'replace' });
