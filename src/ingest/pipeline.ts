@@ -76,6 +76,27 @@ export interface IngestOptions {
   /** Added to every log line's labels (environment, trigger). */
   labels?: Record<string, string>;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * The largest clean copy kept in tmpDir for a source that looks unchanged (see below); larger ones are
+   * uploaded while validating, as new content is. Unlimited by default; the Cloud Run service sets one, since
+   * its /tmp is memory.
+   */
+  spoolLimitBytes?: number;
+}
+
+/** A gzip source's clean copy is taken as up to this many times its download, when judged against spoolLimitBytes. */
+const GZIP_EXPANSION_ESTIMATE = 10;
+
+/**
+ * Whether the clean copy of a source of `contentLength` bytes fits the spool limit (unknown length: no). A gzip
+ * source (declared, or `auto` with a .gz name) is judged by an estimate of what it expands to.
+ */
+function fitsSpool(contentLength: number | undefined, dataset: DatasetSpec, url: string, limit: number | undefined): boolean {
+  if (limit === undefined) return true;
+  if (contentLength === undefined) return false;
+  const { compression } = dataset.source;
+  const gzip = compression === 'gzip' || (compression === 'auto' && /\.gz(ip)?(\?|#|$)/i.test(url));
+  return contentLength * (gzip ? GZIP_EXPANSION_ESTIMATE : 1) <= limit;
 }
 
 async function closeFile(stream: Writable): Promise<void> {
@@ -120,7 +141,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const stagedBefore = fingerprint ? await lastStagedFrom(store, bucket, dataset.name, fingerprint) : undefined;
     const cleanSink = options.dryRun
       ? discardingSink()
-      : stagedBefore
+      : stagedBefore && fitsSpool(totalBytes, dataset, opened.finalUrl ?? url, options.spoolLimitBytes)
         ? spoolingSink(join(work, 'clean.csv'))
         : // A failed upload ends the download too: the validator may be waiting for the source rather than
           // writing, and would only notice at its next write.

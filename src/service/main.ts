@@ -14,6 +14,12 @@ import { jsonLineLogger } from './log.js';
 import { messageOf } from '../errors.js';
 import { keepYoungGenerationSmall } from '../runtime/young-generation.js';
 
+/**
+ * Cloud Run's /tmp is memory (the module's default instance has 512 MiB): a rerun of an unchanged-looking
+ * source keeps its clean copy there only up to this size, and uploads larger ones while validating instead.
+ */
+const SPOOL_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export interface RunningService {
   port: number;
   /** Drain and close everything (what SIGTERM does). */
@@ -59,6 +65,7 @@ export async function startService(env: NodeJS.ProcessEnv, write: (line: string)
         dryRun: false,
         log,
         tmpDir,
+        spoolLimitBytes: SPOOL_LIMIT_BYTES,
         labels: { environment: config.environment, ...labels },
       }),
   });

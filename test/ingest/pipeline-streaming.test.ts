@@ -129,6 +129,26 @@ describe('the clean CSV upload', () => {
     expect(s.objects().filter((name) => name.startsWith('tmp/'))).toEqual([]);
   });
 
+  it('streams instead of spooling an unchanged-looking source larger than the spool limit, or of unknown length', async () => {
+    const s = scenario();
+    const csv = bigCsv();
+    let chunked = false;
+    const source = await startSource((_req, res) => {
+      // Content-Length, or chunked transfer with no length at all.
+      res.writeHead(200, { 'content-type': 'text/csv', etag: '"same"', ...(chunked ? {} : { 'content-length': csv.length }) }).end(csv);
+    });
+    await runIngest(s.options(source));
+    const tooLarge = await runIngest({ ...s.options(source), spoolLimitBytes: csv.length - 1 });
+    const fits = await runIngest({ ...s.options(source), spoolLimitBytes: csv.length });
+    chunked = true;
+    const unknown = await runIngest({ ...s.options(source), spoolLimitBytes: csv.length * 100 });
+    await source.close();
+
+    expect(s.logs.entries.filter((e) => e.stage === 'stage').map((e) => e.clean_copy)).toEqual(['streamed', 'streamed', 'spooled', 'streamed']);
+    for (const rerun of [tooLarge, fits, unknown]) expect(rerun).toMatchObject({ stagedNow: false, rows: ROWS });
+    expect(s.objects().filter((name) => name.startsWith('tmp/'))).toEqual([]);
+  });
+
   it('uploads the spooled copy when a source kept its ETag but changed its bytes', async () => {
     const s = scenario();
     let body = bigCsv();
