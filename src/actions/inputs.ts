@@ -14,8 +14,8 @@ const FALSE = ['false', 'False', 'FALSE'];
 export class InputReader {
   constructor(
     private readonly lookup: (name: string) => string,
-    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI. */
-    private readonly label: (name: string) => string = (name) => `Input \`${name}\``,
+    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI (for checks made later too). */
+    readonly label: (name: string) => string = (name) => `Input \`${name}\``,
   ) {}
 
   static fromRunner(): InputReader {

@@ -48,6 +48,14 @@ describe('dc-pipeline plan', () => {
     await expect(cli(['--plan-json', join(dir, 'x.json'), '--init=maybe'])).rejects.toThrow('Flag --init was "maybe"; expected "true" or "false".');
   });
 
+  it('names the flag, not an action input, for a missing working directory or plan file', async () => {
+    await expect(cli(['--working-directory', join(dir, 'no-such-root'), '--terraform', join(dir, 'no-terraform')])).rejects.toThrow(
+      `Flag --working-directory was "${join(dir, 'no-such-root')}"; expected an existing directory`,
+    );
+    await expect(cli(['--plan-json', join(dir, 'missing.json')])).rejects.toThrow(`Flag --plan-json was "${join(dir, 'missing.json')}"; expected an existing plan JSON file`);
+    await expect(cli(['--working-directory', dir, '--plan-file', 'missing.tfplan'])).rejects.toThrow('Flag --plan-file was "missing.tfplan"; expected an existing saved plan file');
+  });
+
   it('refuses a file that is not a plan with a clear message', async () => {
     const file = join(dir, 'state.json');
     writeFileSync(file, JSON.stringify({ version: 4, lineage: 'x', serial: 1, resources: [] }));

@@ -24,6 +24,8 @@ export interface PlanInputs {
   failOnDestroy: boolean;
   /** gs://bucket/prefix to publish the reviewed plan to (binary, JSON, manifest); empty: not published. */
   planBucket: string;
+  /** How an input is named in messages (`Input \`x\`` in the action, `Flag --x` in the CLI). */
+  label: (name: string) => string;
 }
 
 export function parseInputs(reader: InputReader, cwd: string = process.cwd()): PlanInputs {
@@ -36,7 +38,7 @@ export function parseInputs(reader: InputReader, cwd: string = process.cwd()): P
   const environment = reader.string('environment') || defaultEnvironment(workingDirectory, cwd);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) {
     throw new UserError(
-      `Input \`environment\` was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`,
+      `${reader.label('environment')} was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`,
     );
   }
   return {
@@ -56,6 +58,7 @@ export function parseInputs(reader: InputReader, cwd: string = process.cwd()): P
     labels: reader.boolean('labels', false),
     failOnDestroy: reader.boolean('fail-on-destroy', false),
     planBucket: planBucketOf(reader.string('plan-bucket'), Boolean(planJson)),
+    label: reader.label,
   };
 }
 

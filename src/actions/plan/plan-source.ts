@@ -37,12 +37,12 @@ export interface PlanSourceOptions {
 
 export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions): Promise<ObtainedPlan> {
   const { source } = inputs;
-  if (source.kind === 'plan-json') return readPlanJson(source);
+  if (source.kind === 'plan-json') return readPlanJson(source, inputs.label);
   const cwd = resolve(inputs.workingDirectory);
   // Checked before Terraform starts: a missing directory would otherwise read as "terraform could not be
   // started (ENOENT)", and a missing plan file as a raw `terraform show` error.
-  requireDirectory(inputs.workingDirectory, cwd);
-  if (source.kind === 'plan-file') requireSavedPlan(source);
+  requireDirectory(inputs.workingDirectory, cwd, inputs.label);
+  if (source.kind === 'plan-file') requireSavedPlan(source, inputs.label);
   // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
   const { runTerraformPlan, showPlanJson } = await import('../../terraform/terraform-cli.js');
   const dir = join(options.scratchDir, 'dc-pipeline', inputs.environment);
@@ -80,24 +80,24 @@ export async function obtainPlan(inputs: PlanInputs, options: PlanSourceOptions)
   };
 }
 
-function readPlanJson(source: { path: string; given: string }): ObtainedPlan {
+function readPlanJson(source: { path: string; given: string }, label: (name: string) => string): ObtainedPlan {
   const { path, given } = source;
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
-    throw new UserError(`Input \`plan-json\` was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
+    throw new UserError(`${label('plan-json')} was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new UserError(`Input \`plan-json\` names ${path}, which cannot be read: ${(error as Error).message}`);
+    throw new UserError(`${label('plan-json')} names ${path}, which cannot be read: ${(error as Error).message}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { json: bytes.toString('utf8'), jsonPath: path, sha256, failed: false };
 }
 
-function requireDirectory(given: string, path: string): void {
+function requireDirectory(given: string, path: string, label: (name: string) => string): void {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return;
-  throw new UserError(`Input \`working-directory\` was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
+  throw new UserError(`${label('working-directory')} was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
 }
 
 /**
@@ -105,9 +105,9 @@ function requireDirectory(given: string, path: string): void {
  * belongs in plan-json). Anything else is left to `terraform show`, which knows every saved-plan format
  * (a local plan is a zip archive, an HCP Terraform saved plan a small JSON bookmark).
  */
-function requireSavedPlan(source: { path: string; given: string }): void {
+function requireSavedPlan(source: { path: string; given: string }, label: (name: string) => string): void {
   const { path, given } = source;
-  const expected = `Input \`plan-file\` was "${given}"; expected an existing saved plan file (terraform plan -out)`;
+  const expected = `${label('plan-file')} was "${given}"; expected an existing saved plan file (terraform plan -out)`;
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${expected}${resolvedAs(given, path)}.`);
   const head = Buffer.alloc(64);
   let read = 0;
