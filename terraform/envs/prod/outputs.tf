@@ -32,3 +32,8 @@ output "tables" {
   description = "Fully qualified ids of the catalog's tables."
   value       = module.data_platform.tables
 }
+
+output "dataflow_worker_service_accounts" {
+  description = "Worker identity of each Dataflow load (GCP_DATAFLOW_SA of the ingest workflow: the one ingest_dataflow_worker names)."
+  value       = { for name, load in module.dataflow : name => load.worker_service_account_email }
+}

@@ -43,8 +43,10 @@ dataflow_loads = {
   }
 }
 
-# The service does not launch Dataflow itself here; set a dataflow_loads key to let it (see variables.tf).
-ingest_dataflow_worker = null
+# The ingest (the service, and the ingest workflow with the same identity) launches GCS_CSV_to_BigQuery itself,
+# once per staged content, with its workers running as this load's worker account (see variables.tf). Null
+# would leave staged objects to scheduled loads, and there are none above.
+ingest_dataflow_worker = "us_zipcodes"
 
 notification_channels = []
 freshness_hours = {
