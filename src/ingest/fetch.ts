@@ -14,6 +14,8 @@ import { resolveChecked, type Lookup } from './ssrf.js';
  * wrapper the caller passes in, or a local path. Over HTTP it retries 5xx answers and connection resets before
  * the body starts, follows at most five redirects (each one re-checked), times out on silence, caps the size and
  * fails a body that ends short of its Content-Length — a truncated download is never passed on as complete.
+ * A body that breaks off is resumed where it stopped (a Range request conditional on the ETag or Last-Modified
+ * it started with) when the server offers byte ranges; the reader sees one unbroken stream.
  */
 
 export interface FetchOptions {
@@ -117,11 +119,11 @@ async function openHttp(start: URL, options: FetchOptions): Promise<FetchedSourc
       response.resume();
       throw new UserError(`fetching ${shown(url)} failed: HTTP ${status} ${response.statusMessage ?? ''}`.trim() + '.');
     }
-    return bodyOf(response, url, options);
+    return bodyOf(response, url, target, options);
   }
 }
 
-function bodyOf(response: http.IncomingMessage, url: URL, options: FetchOptions): FetchedSource {
+function bodyOf(response: http.IncomingMessage, url: URL, target: Target, options: FetchOptions): FetchedSource {
   const header = response.headers['content-length'];
   const contentLength = header === undefined ? undefined : Number(header);
   if (contentLength !== undefined && contentLength > options.maxBytes) {
@@ -129,7 +131,8 @@ function bodyOf(response: http.IncomingMessage, url: URL, options: FetchOptions)
     throw tooLarge(shown(url), options.maxBytes, contentLength);
   }
   const counter = new ByteCounter(shown(url), options, contentLength);
-  feed(response, counter);
+  const validator = resumeValidator(response);
+  feed(response, counter, validator && contentLength !== undefined ? { url, target, options, validator } : undefined);
   return {
     stream: counter,
     ...(contentLength === undefined ? {} : { contentLength }),
@@ -139,11 +142,9 @@ function bodyOf(response: http.IncomingMessage, url: URL, options: FetchOptions)
   };
 }
 
-async function requestWithRetries(
-  url: URL,
-  target: { address: string; family: 4 | 6 },
-  options: FetchOptions,
-): Promise<http.IncomingMessage> {
+type Target = { address: string; family: 4 | 6 };
+
+async function requestWithRetries(url: URL, target: Target, options: FetchOptions): Promise<http.IncomingMessage> {
   const baseDelay = options.retryDelayMs ?? 500;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.retries;
@@ -163,7 +164,7 @@ async function requestWithRetries(
 }
 
 /** One GET to the checked address. The custom lookup pins the connection to it: no second DNS resolution. */
-function request(url: URL, target: { address: string; family: 4 | 6 }, options: FetchOptions) {
+function request(url: URL, target: Target, options: FetchOptions, extraHeaders: Record<string, string> = {}) {
   const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
     if (lookupOptions.all) callback(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
@@ -178,7 +179,7 @@ function request(url: URL, target: { address: string; family: 4 | 6 }, options: 
         port: url.port || undefined,
         path: `${url.pathname}${url.search}`,
         method: 'GET',
-        headers: { 'accept-encoding': 'identity', 'user-agent': 'dc-pipeline-ingest' },
+        headers: { 'accept-encoding': 'identity', 'user-agent': 'dc-pipeline-ingest', ...extraHeaders },
         lookup: pinned,
         agent: false, // a fresh connection: a pooled socket might have been opened for another address
         timeout: options.timeoutMs,
@@ -199,13 +200,70 @@ function request(url: URL, target: { address: string; family: 4 | 6 }, options: 
   });
 }
 
-/** Pipes a source into its counter; a source error reaches the reader as a sentence with the byte count. */
-function feed(source: Readable, counter: ByteCounter): void {
-  source.on('error', (error) => counter.destroy(counter.brokeOff(error)));
+/** How to ask for the rest of a body that broke off. */
+interface Resume {
+  url: URL;
+  target: Target;
+  options: FetchOptions;
+  /** A strong ETag or the Last-Modified date: If-Range sends the rest only if the source is still the same. */
+  validator: string;
+}
+
+/** The If-Range value for a response whose server offers byte ranges, if it has one (a weak ETag does not count). */
+function resumeValidator(response: http.IncomingMessage): string | undefined {
+  if (response.statusCode !== 200 || response.headers['accept-ranges'] !== 'bytes') return undefined;
+  const etag = response.headers.etag;
+  if (typeof etag === 'string' && !etag.startsWith('W/')) return etag;
+  return response.headers['last-modified'];
+}
+
+/**
+ * Pipes a source into its counter; a source error reaches the reader as a sentence with the byte count. With
+ * `resume`, a body that breaks off is continued by up to `retries` Range requests from the first byte not yet
+ * passed on, piped into the same counter: the reader, the hash and the Content-Length check see one stream.
+ */
+function feed(first: Readable, counter: ByteCounter, resume?: Resume): void {
+  let source = first;
+  let delivered = 0;
+  let resumesLeft = resume?.options.retries ?? 0;
+  const onData = (chunk: Buffer) => (delivered += chunk.length);
+  const onError = (error: Error) => {
+    source.unpipe(counter);
+    source.off('data', onData);
+    if (!resume || resumesLeft === 0 || counter.destroyed || error instanceof UserError) {
+      counter.destroy(counter.brokeOff(error));
+      return;
+    }
+    const attempt = resume.options.retries - resumesLeft;
+    resumesLeft--;
+    resumeAt(delivered, attempt, error, resume).then(attach, (failure: Error) => counter.destroy(counter.brokeOff(failure)));
+  };
+  const attach = (next: Readable) => {
+    if (counter.destroyed) {
+      next.destroy();
+      return;
+    }
+    source = next;
+    source.on('error', onError);
+    source.on('data', onData);
+    source.pipe(counter);
+  };
   counter.on('close', () => {
     if (!source.readableEnded) source.destroy(); // the reader stopped early: release the connection
   });
-  source.pipe(counter);
+  attach(first);
+}
+
+/** The rest of the body from byte `offset`, after a backoff; refuses anything but that exact range of the same content. */
+async function resumeAt(offset: number, attempt: number, cause: Error, resume: Resume): Promise<Readable> {
+  const { url, target, options, validator } = resume;
+  await delay(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+  const response = await request(url, target, options, { range: `bytes=${offset}-`, 'if-range': validator });
+  const start = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''))?.[1];
+  if (response.statusCode === 206 && Number(start) === offset) return response;
+  response.resume();
+  const why = response.statusCode === 200 ? 'the source changed since the download started' : `HTTP ${response.statusCode} to a range request`;
+  throw new Error(`${cause.message}; resuming at byte ${offset} failed: ${why}`);
 }
 
 function tooLarge(url: string, maxBytes: number, size?: number): UserError {

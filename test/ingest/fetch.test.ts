@@ -106,6 +106,78 @@ describe('openSource over HTTP', () => {
     );
   });
 
+  describe('a body that breaks off', () => {
+    const body = Buffer.from(Array.from({ length: 4000 }, (_, i) => `${i},row ${i}\n`).join(''));
+    /** Serves `body` with byte ranges; the first `drops` full answers are cut after `cut` bytes. */
+    function rangeServer(options: { etag?: string; lastModified?: string; drops?: number; cut?: number; changeAfter?: number }) {
+      const ranges: (string | undefined)[] = [];
+      let full = 0;
+      handler = (req, res) => {
+        ranges.push(req.headers.range);
+        const headers: Record<string, string | number> = { 'accept-ranges': 'bytes' };
+        if (options.etag) headers.etag = options.etag;
+        if (options.lastModified) headers['last-modified'] = options.lastModified;
+        const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+        const validator = options.etag && !options.etag.startsWith('W/') ? options.etag : options.lastModified;
+        const stillSame = req.headers['if-range'] === validator && !(options.changeAfter !== undefined && full > options.changeAfter);
+        if (range && stillSame) {
+          const from = Number(range[1]);
+          res.writeHead(206, { ...headers, 'content-length': body.length - from, 'content-range': `bytes ${from}-${body.length - 1}/${body.length}` });
+          res.end(body.subarray(from));
+          return;
+        }
+        full++;
+        res.writeHead(200, { ...headers, 'content-length': body.length });
+        if (full <= (options.drops ?? 1)) res.write(body.subarray(0, options.cut ?? 1000), () => res.socket?.destroy());
+        else res.end(body);
+      };
+      return ranges;
+    }
+
+    it('resumes it with a Range request conditional on the ETag, and passes on one unbroken body', async () => {
+      const ranges = rangeServer({ etag: '"v7"' });
+      const source = await openSource(`${base}/big.csv`, local);
+      expect(await readAll(source.stream)).toBe(body.toString());
+      expect(ranges).toEqual([undefined, 'bytes=1000-']);
+    });
+
+    it('resumes on Last-Modified when the ETag is weak (If-Range takes only a strong one)', async () => {
+      const ranges = rangeServer({ etag: 'W/"weak"', lastModified: 'Wed, 01 May 2024 10:00:00 GMT' });
+      const source = await openSource(`${base}/big.csv`, local);
+      expect(await readAll(source.stream)).toBe(body.toString());
+      expect(ranges).toEqual([undefined, 'bytes=1000-']);
+    });
+
+    it('fails with the byte count when the source changed since (the range request is answered with the whole new body)', async () => {
+      rangeServer({ etag: '"v1"', changeAfter: 0 });
+      const source = await openSource(`${base}/big.csv`, local);
+      await expect(readAll(source.stream)).rejects.toThrow(
+        new RegExp(`broke off after 1000 of ${body.length} bytes: .*resuming at byte 1000 failed: the source changed since the download started`),
+      );
+    });
+
+    it('does not resume without byte ranges or a validator, and gives up after its retries', async () => {
+      rangeServer({});
+      const noValidator = await openSource(`${base}/big.csv`, local);
+      await expect(readAll(noValidator.stream)).rejects.toThrow(new RegExp(`broke off after 1000 of ${body.length} bytes`));
+      const ranges = rangeServer({ etag: '"v1"', drops: 99 });
+      handler = ((inner) => (req: IncomingMessage, res: ServerResponse, hit: number) => {
+        // Every answer, ranged or not, breaks off after 10 bytes.
+        if (req.headers.range) {
+          const from = Number(/\d+/.exec(req.headers.range)![0]);
+          res.writeHead(206, { 'accept-ranges': 'bytes', etag: '"v1"', 'content-length': body.length - from, 'content-range': `bytes ${from}-${body.length - 1}/${body.length}` });
+          res.write(body.subarray(from, from + 10), () => res.socket?.destroy());
+          ranges.push(req.headers.range);
+          return;
+        }
+        inner(req, res, hit);
+      })(handler);
+      const flaky = await openSource(`${base}/flaky.csv`, local);
+      await expect(readAll(flaky.stream)).rejects.toThrow(new RegExp(`broke off after 1020 of ${body.length} bytes`));
+      expect(ranges.filter(Boolean)).toEqual(['bytes=1000-', 'bytes=1010-']); // local.retries = 2
+    });
+  });
+
   it('refuses a declared length above the size cap before reading the body', async () => {
     handler = (_req, res) => {
       res.writeHead(200, { 'content-length': 5000 });
