@@ -187,7 +187,7 @@ class InputReader {
     lookup;
     label;
     constructor(lookup, 
-    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI. */
+    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI (for checks made later too). */
     label = (name) => `Input \`${name}\``) {
         this.lookup = lookup;
         this.label = label;
@@ -328,7 +328,7 @@ function parseInputs(reader, cwd = process.cwd()) {
     }
     const environment = reader.string('environment') || defaultEnvironment(workingDirectory, cwd);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) {
-        throw new UserError(`Input \`environment\` was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`);
+        throw new UserError(`${reader.label('environment')} was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`);
     }
     return {
         workingDirectory,
@@ -347,6 +347,7 @@ function parseInputs(reader, cwd = process.cwd()) {
         labels: reader.boolean('labels', false),
         failOnDestroy: reader.boolean('fail-on-destroy', false),
         planBucket: planBucketOf(reader.string('plan-bucket'), Boolean(planJson)),
+        label: reader.label,
     };
 }
 function planBucketOf(value, planJsonGiven) {

@@ -185,7 +185,7 @@ class InputReader {
     lookup;
     label;
     constructor(lookup, 
-    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI. */
+    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI (for checks made later too). */
     label = (name) => `Input \`${name}\``) {
         this.lookup = lookup;
         this.label = label;
@@ -401,7 +401,7 @@ async function run() {
         const inputs = parseIngestInputs(InputReader.fromRunner());
         // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.
         const [{ ingestOne }, { EVENT_FAILED, reportMarkdown, reportOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(776438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
+            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(742815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
             __nccwpck_require__.e(/* import() */ 412268).then(__nccwpck_require__.bind(__nccwpck_require__, 60)),
         ]);
         const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () => ingestOne(inputs, {

@@ -1341,7 +1341,7 @@ class InputReader {
     lookup;
     label;
     constructor(lookup, 
-    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI. */
+    /** How a name is shown in messages: `input \`x\`` for actions, `--x` for the CLI (for checks made later too). */
     label = (name) => `Input \`${name}\``) {
         this.lookup = lookup;
         this.label = label;
@@ -1462,7 +1462,7 @@ function parseInputs(reader, cwd = process.cwd()) {
     }
     const environment = reader.string('environment') || defaultEnvironment(workingDirectory, cwd);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) {
-        throw new errors/* UserError */.y(`Input \`environment\` was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`);
+        throw new errors/* UserError */.y(`${reader.label('environment')} was "${environment}"; expected letters, digits, ".", "_" or "-" (it becomes part of labels and file names).`);
     }
     return {
         workingDirectory,
@@ -1481,6 +1481,7 @@ function parseInputs(reader, cwd = process.cwd()) {
         labels: reader.boolean('labels', false),
         failOnDestroy: reader.boolean('fail-on-destroy', false),
         planBucket: planBucketOf(reader.string('plan-bucket'), Boolean(planJson)),
+        label: reader.label,
     };
 }
 function planBucketOf(value, planJsonGiven) {
@@ -1592,13 +1593,13 @@ function writePlanOutputs(model, plan, published, planUri = '') {
 async function obtainPlan(inputs, options) {
     const { source } = inputs;
     if (source.kind === 'plan-json')
-        return readPlanJson(source);
+        return readPlanJson(source, inputs.label);
     const cwd = (0,external_node_path_namespaceObject.resolve)(inputs.workingDirectory);
     // Checked before Terraform starts: a missing directory would otherwise read as "terraform could not be
     // started (ENOENT)", and a missing plan file as a raw `terraform show` error.
-    requireDirectory(inputs.workingDirectory, cwd);
+    requireDirectory(inputs.workingDirectory, cwd, inputs.label);
     if (source.kind === 'plan-file')
-        requireSavedPlan(source);
+        requireSavedPlan(source, inputs.label);
     // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
     const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 802699).then(__nccwpck_require__.bind(__nccwpck_require__, 6503));
     const dir = (0,external_node_path_namespaceObject.join)(options.scratchDir, 'dc-pipeline', inputs.environment);
@@ -1636,34 +1637,34 @@ async function obtainPlan(inputs, options) {
         failed: result.status === 'failed',
     };
 }
-function readPlanJson(source) {
+function readPlanJson(source, label) {
     const { path, given } = source;
     if (!(0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile()) {
-        throw new errors/* UserError */.y(`Input \`plan-json\` was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
+        throw new errors/* UserError */.y(`${label('plan-json')} was "${given}"; expected an existing plan JSON file (terraform show -json)${resolvedAs(given, path)}.`);
     }
     let bytes;
     try {
         bytes = (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        throw new errors/* UserError */.y(`Input \`plan-json\` names ${path}, which cannot be read: ${error.message}`);
+        throw new errors/* UserError */.y(`${label('plan-json')} names ${path}, which cannot be read: ${error.message}`);
     }
     const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
     return { json: bytes.toString('utf8'), jsonPath: path, sha256, failed: false };
 }
-function requireDirectory(given, path) {
+function requireDirectory(given, path, label) {
     if ((0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isDirectory())
         return;
-    throw new errors/* UserError */.y(`Input \`working-directory\` was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
+    throw new errors/* UserError */.y(`${label('working-directory')} was "${given}"; expected an existing directory${resolvedAs(given, path)}.`);
 }
 /**
  * The plan file must exist. One common mix-up is named: `terraform show -json` output given as plan-file (it
  * belongs in plan-json). Anything else is left to `terraform show`, which knows every saved-plan format
  * (a local plan is a zip archive, an HCP Terraform saved plan a small JSON bookmark).
  */
-function requireSavedPlan(source) {
+function requireSavedPlan(source, label) {
     const { path, given } = source;
-    const expected = `Input \`plan-file\` was "${given}"; expected an existing saved plan file (terraform plan -out)`;
+    const expected = `${label('plan-file')} was "${given}"; expected an existing saved plan file (terraform plan -out)`;
     if (!(0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile())
         throw new errors/* UserError */.y(`${expected}${resolvedAs(given, path)}.`);
     const head = Buffer.alloc(64);

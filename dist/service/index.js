@@ -16753,10 +16753,10 @@ async function openHttp(start, options) {
             response.resume();
             throw new errors/* UserError */.y(`fetching ${fetch_shown(url)} failed: HTTP ${status} ${response.statusMessage ?? ''}`.trim() + '.');
         }
-        return bodyOf(response, url, options);
+        return bodyOf(response, url, target, options);
     }
 }
-function bodyOf(response, url, options) {
+function bodyOf(response, url, target, options) {
     const header = response.headers['content-length'];
     const contentLength = header === undefined ? undefined : Number(header);
     if (contentLength !== undefined && contentLength > options.maxBytes) {
@@ -16764,7 +16764,8 @@ function bodyOf(response, url, options) {
         throw tooLarge(fetch_shown(url), options.maxBytes, contentLength);
     }
     const counter = new ByteCounter(fetch_shown(url), options, contentLength);
-    feed(response, counter);
+    const validator = resumeValidator(response);
+    feed(response, counter, validator && contentLength !== undefined ? { url, target, options, validator } : undefined);
     return {
         stream: counter,
         ...(contentLength === undefined ? {} : { contentLength }),
@@ -16795,7 +16796,7 @@ async function requestWithRetries(url, target, options) {
     }
 }
 /** One GET to the checked address. The custom lookup pins the connection to it: no second DNS resolution. */
-function request(url, target, options) {
+function request(url, target, options, extraHeaders = {}) {
     const pinned = (_hostname, lookupOptions, callback) => {
         if (lookupOptions.all)
             callback(null, [{ address: target.address, family: target.family }]);
@@ -16811,7 +16812,7 @@ function request(url, target, options) {
             port: url.port || undefined,
             path: `${url.pathname}${url.search}`,
             method: 'GET',
-            headers: { 'accept-encoding': 'identity', 'user-agent': 'dc-pipeline-ingest' },
+            headers: { 'accept-encoding': 'identity', 'user-agent': 'dc-pipeline-ingest', ...extraHeaders },
             lookup: pinned,
             agent: false, // a fresh connection: a pooled socket might have been opened for another address
             timeout: options.timeoutMs,
@@ -16829,14 +16830,63 @@ function request(url, target, options) {
         req.end();
     });
 }
-/** Pipes a source into its counter; a source error reaches the reader as a sentence with the byte count. */
-function feed(source, counter) {
-    source.on('error', (error) => counter.destroy(counter.brokeOff(error)));
+/** The If-Range value for a response whose server offers byte ranges, if it has one (a weak ETag does not count). */
+function resumeValidator(response) {
+    if (response.statusCode !== 200 || response.headers['accept-ranges'] !== 'bytes')
+        return undefined;
+    const etag = response.headers.etag;
+    if (typeof etag === 'string' && !etag.startsWith('W/'))
+        return etag;
+    return response.headers['last-modified'];
+}
+/**
+ * Pipes a source into its counter; a source error reaches the reader as a sentence with the byte count. With
+ * `resume`, a body that breaks off is continued by up to `retries` Range requests from the first byte not yet
+ * passed on, piped into the same counter: the reader, the hash and the Content-Length check see one stream.
+ */
+function feed(first, counter, resume) {
+    let source = first;
+    let delivered = 0;
+    let resumesLeft = resume?.options.retries ?? 0;
+    const onData = (chunk) => (delivered += chunk.length);
+    const onError = (error) => {
+        source.unpipe(counter);
+        source.off('data', onData);
+        if (!resume || resumesLeft === 0 || counter.destroyed || error instanceof errors/* UserError */.y) {
+            counter.destroy(counter.brokeOff(error));
+            return;
+        }
+        const attempt = resume.options.retries - resumesLeft;
+        resumesLeft--;
+        resumeAt(delivered, attempt, error, resume).then(attach, (failure) => counter.destroy(counter.brokeOff(failure)));
+    };
+    const attach = (next) => {
+        if (counter.destroyed) {
+            next.destroy();
+            return;
+        }
+        source = next;
+        source.on('error', onError);
+        source.on('data', onData);
+        source.pipe(counter);
+    };
     counter.on('close', () => {
         if (!source.readableEnded)
             source.destroy(); // the reader stopped early: release the connection
     });
-    source.pipe(counter);
+    attach(first);
+}
+/** The rest of the body from byte `offset`, after a backoff; refuses anything but that exact range of the same content. */
+async function resumeAt(offset, attempt, cause, resume) {
+    const { url, target, options, validator } = resume;
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+    const response = await request(url, target, options, { range: `bytes=${offset}-`, 'if-range': validator });
+    const start = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''))?.[1];
+    if (response.statusCode === 206 && Number(start) === offset)
+        return response;
+    response.resume();
+    const why = response.statusCode === 200 ? 'the source changed since the download started' : `HTTP ${response.statusCode} to a range request`;
+    throw new Error(`${cause.message}; resuming at byte ${offset} failed: ${why}`);
 }
 function tooLarge(url, maxBytes, size) {
     const actual = size === undefined ? 'more than that' : `${size} bytes`;
@@ -18902,6 +18952,21 @@ const DEFAULT_FETCH = {
     timeoutMs: 5 * 60_000,
     retries: 4,
 };
+/** A gzip source's clean copy is taken as up to this many times its download, when judged against spoolLimitBytes. */
+const GZIP_EXPANSION_ESTIMATE = 10;
+/**
+ * Whether the clean copy of a source of `contentLength` bytes fits the spool limit (unknown length: no). A gzip
+ * source (declared, or `auto` with a .gz name) is judged by an estimate of what it expands to.
+ */
+function fitsSpool(contentLength, dataset, url, limit) {
+    if (limit === undefined)
+        return true;
+    if (contentLength === undefined)
+        return false;
+    const { compression } = dataset.source;
+    const gzip = compression === 'gzip' || (compression === 'auto' && /\.gz(ip)?(\?|#|$)/i.test(url));
+    return contentLength * (gzip ? GZIP_EXPANSION_ESTIMATE : 1) <= limit;
+}
 async function closeFile(stream) {
     if (!stream.writableEnded)
         stream.end();
@@ -18943,7 +19008,7 @@ async function runIngest(options) {
         const stagedBefore = fingerprint ? await lastStagedFrom(store, bucket, dataset.name, fingerprint) : undefined;
         const cleanSink = options.dryRun
             ? discardingSink()
-            : stagedBefore
+            : stagedBefore && fitsSpool(totalBytes, dataset, opened.finalUrl ?? url, options.spoolLimitBytes)
                 ? spoolingSink((0,external_node_path_.join)(work, 'clean.csv'))
                 : // A failed upload ends the download too: the validator may be waiting for the source rather than
                     // writing, and would only notice at its next write.
@@ -19134,7 +19199,7 @@ async function openTarget(options) {
                 throw new errors/* UserError */.y('target local loads into DuckDB, which needs the @duckdb/node-api package: use the npm-installed CLI ' +
                     '(npx dc-pipeline ingest … --target local) or npm install @duckdb/node-api.');
             });
-            const { createDuckDbWarehouse } = await __nccwpck_require__.e(/* import() */ 188648).then(__nccwpck_require__.bind(__nccwpck_require__, 3383));
+            const { createDuckDbWarehouse } = await __nccwpck_require__.e(/* import() */ 249704).then(__nccwpck_require__.bind(__nccwpck_require__, 3383));
             warehouse = await createDuckDbWarehouse({ path: (0,external_node_path_.join)(root, 'warehouse.duckdb') });
         }
         return {
@@ -19153,7 +19218,7 @@ async function openTarget(options) {
     if (needsWarehouse) {
         if (!options.projectId)
             throw new errors/* UserError */.y(`${options.names.projectId} is required to load into BigQuery and was empty.`);
-        const { createBigQueryWarehouse } = await __nccwpck_require__.e(/* import() */ 928465).then(__nccwpck_require__.bind(__nccwpck_require__, 2737));
+        const { createBigQueryWarehouse } = await __nccwpck_require__.e(/* import() */ 175322).then(__nccwpck_require__.bind(__nccwpck_require__, 2737));
         warehouse = createBigQueryWarehouse({
             projectId: options.projectId,
             ...(options.location ? { location: options.location } : {}),
@@ -19571,6 +19636,11 @@ function keepYoungGenerationSmall() {
 
 
 
+/**
+ * Cloud Run's /tmp is memory (the module's default instance has 512 MiB): a rerun of an unchanged-looking
+ * source keeps its clean copy there only up to this size, and uploads larger ones while validating instead.
+ */
+const SPOOL_LIMIT_BYTES = 64 * 1024 * 1024;
 async function startService(env, write) {
     keepYoungGenerationSmall();
     const log = jsonLineLogger(write);
@@ -19609,6 +19679,7 @@ async function startService(env, write) {
             dryRun: false,
             log,
             tmpDir,
+            spoolLimitBytes: SPOOL_LIMIT_BYTES,
             labels: { environment: config.environment, ...labels },
         }),
     });
