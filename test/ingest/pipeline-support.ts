@@ -21,6 +21,16 @@ export const WEATHER_CSV =
   '2012-01-04,20.3,12.2,5.6,4.7,rain\n' +
   '2012-01-05,1.3,8.9,2.8,6.1,rain\n';
 
+/** The same schema as a catalog (datasets.yaml) entry's `schema:` block, indented for a dataset list item. */
+export const WEATHER_SCHEMA_YAML = `    schema:
+      - { name: date, type: DATE, mode: REQUIRED }
+      - { name: precipitation, type: FLOAT }
+      - { name: temp_max, type: FLOAT }
+      - { name: temp_min, type: FLOAT }
+      - { name: wind, type: FLOAT }
+      - { name: weather, type: STRING }
+`;
+
 export function weatherDataset(overrides: Partial<DatasetSpec> = {}): DatasetSpec {
   return {
     name: 'seattle_weather',

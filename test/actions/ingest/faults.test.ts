@@ -19,7 +19,7 @@ import { runBundle, type BundleRun } from '../../helpers/run-bundle.js';
 import { requiredNodes } from '../../helpers/node-binaries.js';
 import { startGcsServer, type GcsServer } from '../../servers/gcs.js';
 import { startBigQueryServer, type BigQueryServer } from '../../servers/bigquery.js';
-import { WEATHER_CSV, serveText, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
+import { WEATHER_CSV, WEATHER_SCHEMA_YAML, serveText, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
 
 let gcs: GcsServer;
 let bq: BigQueryServer;
@@ -52,15 +52,6 @@ afterAll(async () => {
   if (large) rmSync(dirname(large.path), { recursive: true, force: true });
 });
 
-const SCHEMA = `    schema:
-      - { name: date, type: DATE, mode: REQUIRED }
-      - { name: precipitation, type: FLOAT }
-      - { name: temp_max, type: FLOAT }
-      - { name: temp_min, type: FLOAT }
-      - { name: wind, type: FLOAT }
-      - { name: weather, type: STRING }
-`;
-
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** A staged clean CSV: raw/<dataset>/<yyyy>/<mm>/<dd>/<sha256>.csv. */
@@ -80,7 +71,7 @@ function scenario(options: { maxBadRows?: number } = {}) {
   - name: ${name}
     source:
       url: https://example.invalid/${name}.csv
-${SCHEMA}    target: { dataset: raw, table: ${name} }
+${WEATHER_SCHEMA_YAML}    target: { dataset: raw, table: ${name} }
     max-bad-rows: ${options.maxBadRows ?? 0}
 `,
   );
