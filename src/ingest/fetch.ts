@@ -144,8 +144,12 @@ function bodyOf(response: http.IncomingMessage, url: URL, target: Target, option
 
 type Target = { address: string; family: 4 | 6 };
 
+/** The wait before retry number `attempt` (0-based): retryDelayMs doubling per attempt, at most 10 s. */
+function backoff(options: FetchOptions, attempt: number): Promise<void> {
+  return delay(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+}
+
 async function requestWithRetries(url: URL, target: Target, options: FetchOptions): Promise<http.IncomingMessage> {
-  const baseDelay = options.retryDelayMs ?? 500;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.retries;
     try {
@@ -159,7 +163,7 @@ async function requestWithRetries(url: URL, target: Target, options: FetchOption
         throw new UserError(`fetching ${shown(url)} failed after ${attempt + 1} attempt(s): ${(error as Error).message}`);
       }
     }
-    await delay(Math.min(baseDelay * 2 ** attempt, 10_000));
+    await backoff(options, attempt);
   }
 }
 
@@ -257,7 +261,7 @@ function feed(first: Readable, counter: ByteCounter, resume?: Resume): void {
 /** The rest of the body from byte `offset`, after a backoff; refuses anything but that exact range of the same content. */
 async function resumeAt(offset: number, attempt: number, cause: Error, resume: Resume): Promise<Readable> {
   const { url, target, options, validator } = resume;
-  await delay(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+  await backoff(options, attempt);
   const response = await request(url, target, options, { range: `bytes=${offset}-`, 'if-range': validator });
   const start = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''))?.[1];
   if (response.statusCode === 206 && Number(start) === offset) return response;

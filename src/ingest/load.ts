@@ -75,6 +75,11 @@ interface LaunchClaim {
   claimed_at: string;
 }
 
+/** `value` as pretty JSON, write-once (ifGenerationMatch: 0): `created` is false when the name was taken. */
+function writeJsonOnce(store: ObjectStore, bucket: string, name: string, value: LaunchMarker | LaunchClaim) {
+  return store.writeOnce(bucket, name, JSON.stringify(value, null, 2) + '\n', { contentType: 'application/json' });
+}
+
 async function readMarker(store: ObjectStore, bucket: string, name: string): Promise<LaunchMarker | undefined> {
   try {
     return JSON.parse((await store.read(bucket, name)).toString('utf8')) as LaunchMarker;
@@ -126,9 +131,7 @@ export async function loadWithDataflow(input: {
   /** Records the job as this content's load; when another caller recorded one first, theirs stands. */
   const record = async (jobId: string): Promise<string> => {
     const marker: LaunchMarker = { job_id: jobId, job_name: jobName, launched_at: input.now.toISOString() };
-    const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(marker, null, 2) + '\n', {
-      contentType: 'application/json',
-    });
+    const written = await writeJsonOnce(store, staged.bucket, markerName, marker);
     if (written.created) return jobId;
     return (await readMarker(store, staged.bucket, markerName))?.job_id ?? jobId;
   };
@@ -137,9 +140,7 @@ export async function loadWithDataflow(input: {
   if (marker) return adopted(marker.job_id);
 
   const claim: LaunchClaim = { job_name: jobName, claimed_at: input.now.toISOString() };
-  const claimed = await store.writeOnce(staged.bucket, sibling(staged, '.dataflow-launch.json'), JSON.stringify(claim, null, 2) + '\n', {
-    contentType: 'application/json',
-  });
+  const claimed = await writeJsonOnce(store, staged.bucket, sibling(staged, '.dataflow-launch.json'), claim);
   if (!claimed.created) {
     const finished = await readMarker(store, staged.bucket, markerName);
     if (finished) return adopted(finished.job_id);

@@ -149,6 +149,23 @@ describe('the clean CSV upload', () => {
     expect(s.objects().filter((name) => name.startsWith('tmp/'))).toEqual([]);
   });
 
+  it('judges a source that may be gzip (compression auto, a .gz name) at ten times its download against the spool limit', async () => {
+    const s = scenario();
+    const csv = bigCsv();
+    const source = await startSource((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv', etag: '"same"', 'content-length': csv.length }).end(csv);
+    });
+    // Named .gz, it is plain CSV all the same: compression auto reads the bytes, the spool limit only the name.
+    const gz = (limit: number): IngestOptions => ({ ...s.options(source), sourceOverride: `${source.url}/weather.csv.gz`, spoolLimitBytes: limit });
+    await runIngest(gz(csv.length * 10));
+    const tooLarge = await runIngest(gz(csv.length * 10 - 1));
+    const fits = await runIngest(gz(csv.length * 10));
+    await source.close();
+
+    expect(s.logs.entries.filter((e) => e.stage === 'stage').map((e) => e.clean_copy)).toEqual(['streamed', 'streamed', 'spooled']);
+    for (const rerun of [tooLarge, fits]) expect(rerun).toMatchObject({ stagedNow: false, rows: ROWS });
+  });
+
   it('uploads the spooled copy when a source kept its ETag but changed its bytes', async () => {
     const s = scenario();
     let body = bigCsv();
