@@ -16774,8 +16774,11 @@ function bodyOf(response, url, target, options) {
         finalUrl: fetch_shown(url),
     };
 }
+/** The wait before retry number `attempt` (0-based): retryDelayMs doubling per attempt, at most 10 s. */
+function backoff(options, attempt) {
+    return (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+}
 async function requestWithRetries(url, target, options) {
-    const baseDelay = options.retryDelayMs ?? 500;
     for (let attempt = 0;; attempt++) {
         const last = attempt >= options.retries;
         try {
@@ -16792,7 +16795,7 @@ async function requestWithRetries(url, target, options) {
                 throw new errors/* UserError */.y(`fetching ${fetch_shown(url)} failed after ${attempt + 1} attempt(s): ${error.message}`);
             }
         }
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.min(baseDelay * 2 ** attempt, 10_000));
+        await backoff(options, attempt);
     }
 }
 /** One GET to the checked address. The custom lookup pins the connection to it: no second DNS resolution. */
@@ -16879,7 +16882,7 @@ function feed(first, counter, resume) {
 /** The rest of the body from byte `offset`, after a backoff; refuses anything but that exact range of the same content. */
 async function resumeAt(offset, attempt, cause, resume) {
     const { url, target, options, validator } = resume;
-    await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.min((options.retryDelayMs ?? 500) * 2 ** attempt, 10_000));
+    await backoff(options, attempt);
     const response = await request(url, target, options, { range: `bytes=${offset}-`, 'if-range': validator });
     const start = /^bytes (\d+)-/.exec(String(response.headers['content-range'] ?? ''))?.[1];
     if (response.statusCode === 206 && Number(start) === offset)
@@ -18655,6 +18658,10 @@ async function loadIntoWarehouse(input) {
 function sibling(staged, suffix) {
     return staged.objectName.replace(/\.csv$/, suffix);
 }
+/** `value` as pretty JSON, write-once (ifGenerationMatch: 0): `created` is false when the name was taken. */
+function writeJsonOnce(store, bucket, name, value) {
+    return store.writeOnce(bucket, name, JSON.stringify(value, null, 2) + '\n', { contentType: 'application/json' });
+}
 async function readMarker(store, bucket, name) {
     try {
         return JSON.parse((await store.read(bucket, name)).toString('utf8'));
@@ -18697,9 +18704,7 @@ async function loadWithDataflow(input) {
     /** Records the job as this content's load; when another caller recorded one first, theirs stands. */
     const record = async (jobId) => {
         const marker = { job_id: jobId, job_name: jobName, launched_at: input.now.toISOString() };
-        const written = await store.writeOnce(staged.bucket, markerName, JSON.stringify(marker, null, 2) + '\n', {
-            contentType: 'application/json',
-        });
+        const written = await writeJsonOnce(store, staged.bucket, markerName, marker);
         if (written.created)
             return jobId;
         return (await readMarker(store, staged.bucket, markerName))?.job_id ?? jobId;
@@ -18708,9 +18713,7 @@ async function loadWithDataflow(input) {
     if (marker)
         return adopted(marker.job_id);
     const claim = { job_name: jobName, claimed_at: input.now.toISOString() };
-    const claimed = await store.writeOnce(staged.bucket, sibling(staged, '.dataflow-launch.json'), JSON.stringify(claim, null, 2) + '\n', {
-        contentType: 'application/json',
-    });
+    const claimed = await writeJsonOnce(store, staged.bucket, sibling(staged, '.dataflow-launch.json'), claim);
     if (!claimed.created) {
         const finished = await readMarker(store, staged.bucket, markerName);
         if (finished)
