@@ -202,7 +202,8 @@ async function reportFor(node, shows) {
     const plan = planOf(size);
     const mb = statSync(plan.json).size / 1e6;
     // Action and bare parse alternate, so a slow spell of the machine slows both rather than one of them.
-    const repeats = size >= 10_000 ? 3 : 9;
+    // Small plans run in ~0.1 s and vary most, relative to their length: more runs make a steadier best.
+    const repeats = size >= 10_000 ? 3 : 15;
     const { action, parse } = await bestOfEach(repeats, {
       action: () => bundleRun(node.path, plan.json),
       parse: () => bareNode(node.path, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan.json)}, 'utf8'))`]),

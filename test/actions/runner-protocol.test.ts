@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseOutputFile } from '../helpers/run-bundle.js';
-import { appendSummary, info, setOutput, setSecret, STEP_SUMMARY_LIMIT_BYTES } from '../../src/actions/runner.js';
+import { appendSummary, info, setOutput, setOutputs, setSecret, STEP_SUMMARY_LIMIT_BYTES } from '../../src/actions/runner.js';
 
 let dir: string;
 let stdout: string[];
@@ -77,5 +77,39 @@ describe('the job summary', () => {
     writeFileSync(file, 'x'.repeat(STEP_SUMMARY_LIMIT_BYTES - 101));
     expect(appendSummary('a'.repeat(100))).toBe(true); // 100 bytes and a line end
     expect(readFileSync(file).length).toBe(STEP_SUMMARY_LIMIT_BYTES);
+  });
+
+  it('counts the limit in UTF-8 bytes, not characters', () => {
+    const file = join(dir, 'summary');
+    writeFileSync(file, 'x'.repeat(STEP_SUMMARY_LIMIT_BYTES - 9));
+    // Two emoji are 4 characters and 8 bytes; with the line end, 9 bytes fit exactly and 10 do not.
+    expect(appendSummary('🟢🔴x')).toBe(false);
+    expect(appendSummary('🟢🔴')).toBe(true);
+    expect(readFileSync(file).length).toBe(STEP_SUMMARY_LIMIT_BYTES);
+    expect(readFileSync(file, 'utf8').endsWith('🟢🔴\n')).toBe(true);
+  });
+});
+
+describe('step outputs', () => {
+  it('writes several outputs in one append, each under its own delimiter, values intact', () => {
+    setOutput('first', 'before');
+    setOutputs({ count: 3, flag: false, multi: 'line one\nline two', empty: '', tricky: 'ghadelimiter_x\n<<EOF' });
+    expect(outputs()).toEqual({ first: 'before', count: '3', flag: 'false', multi: 'line one\nline two', empty: '', tricky: 'ghadelimiter_x\n<<EOF' });
+    const delimiters = [...readFileSync(join(dir, 'output'), 'utf8').matchAll(/<<(ghadelimiter_[0-9a-f-]+)\n/g)].map((m) => m[1]);
+    expect(new Set(delimiters).size).toBe(6);
+  });
+
+  it('redacts long secrets in every output of a batch', () => {
+    const secret = 'hunter2-Sup3r-Secret';
+    setSecret(secret);
+    setOutputs({ a: `x${secret}`, b: 'clean' });
+    expect(outputs()).toEqual({ a: 'x***', b: 'clean' });
+  });
+
+  it('prints old-style set-output commands outside a runner', () => {
+    delete process.env.GITHUB_OUTPUT;
+    setOutputs({ a: '1', b: 'two\nlines' });
+    expect(stdout.join('')).toContain('::set-output name=a::1\n');
+    expect(stdout.join('')).toContain('::set-output name=b::two%0Alines\n');
   });
 });

@@ -229,6 +229,30 @@ describe('sensitive values', () => {
     expect(parsePlan(text).sensitiveValues).toContain(longer);
   });
 
+  it('collects what markers mark at any depth, in lists too, and nothing under markers that are all false', () => {
+    const entry = (address: string, after: unknown, afterSensitive: unknown) => ({
+      address,
+      mode: 'managed',
+      type: 'x',
+      name: address.split('.')[1],
+      change: { actions: ['create'], before: null, after, after_unknown: {}, before_sensitive: false, after_sensitive: afterSensitive },
+    });
+    const doc = {
+      format_version: '1.2',
+      planned_values: {},
+      resource_changes: [
+        entry('x.deep', { a: { b: [{ c: 'deep-secret-value' }, { c: 'plain-value-1' }] } }, { a: { b: [{ c: true }, {}] } }),
+        entry('x.list', { items: ['list-secret-value', 'plain-value-2'] }, { items: [true, false] }),
+        entry('x.none', { a: { b: 'plain-value-3' }, l: ['plain-value-4'] }, { a: { b: false }, l: [false] }),
+        // A key named "true" in a marker that marks nothing: looked at, and still nothing is collected.
+        entry('x.key', { true: 'plain-value-5' }, { true: false }),
+      ],
+    };
+    const masks = parsePlan(JSON.stringify(doc)).sensitiveValues;
+    expect(masks).toEqual(expect.arrayContaining(['deep-secret-value', 'list-secret-value']));
+    expect(masks.filter((m) => m.startsWith('plain-value'))).toEqual([]);
+  });
+
   it('offers no log mask shorter than four characters, and still renders none of them', () => {
     // The corpus file's sensitive variable is "bar": as a runner mask it would strike every "bar" in the log.
     const model = load('opentofu/show-json-sensitive.json');

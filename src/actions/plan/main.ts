@@ -2,7 +2,6 @@
  * The plan action, top to bottom: inputs → plan JSON (Terraform or a file) → model → masks → comment and
  * summary → job summary → pull request → outputs → the verdict (a failed plan, or fail-on-destroy).
  */
-import { tmpdir } from 'node:os';
 import { UserError } from '../../errors.js';
 import { readGitHubContext } from '../../github/context.js';
 import { renderPlan } from '../../comment/render.js';
@@ -30,7 +29,7 @@ export async function run(): Promise<void> {
       const log = lineWriter(info);
       try {
         return await obtainPlan(inputs, {
-          scratchDir: process.env.RUNNER_TEMP || tmpdir(),
+          scratchDir: process.env.RUNNER_TEMP || (await import('node:os')).tmpdir(),
           log: log.write,
           onSensitiveValues: (values) => values.forEach(setSecret),
         });

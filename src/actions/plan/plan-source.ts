@@ -3,7 +3,7 @@
  * Terraform, or an existing JSON document. Also computes plan-sha256, the value the apply side verifies:
  * the sha256 of the binary plan, or of the JSON when that is all we were given.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
@@ -91,7 +91,7 @@ function readPlanJson(source: { path: string; given: string }, label: (name: str
   } catch (error) {
     throw new UserError(`${label('plan-json')} names ${path}, which cannot be read: ${(error as Error).message}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   return { json: bytes.toString('utf8'), jsonPath: path, sha256, failed: false };
 }
 
@@ -131,9 +131,17 @@ function resolvedAs(given: string, path: string): string {
   return given === path ? '' : ` (looked for ${path})`;
 }
 
+/**
+ * crypto.hash (Node 20.12 and later) is the one-shot form: no Hash object, and not the list of algorithms that
+ * createHash builds on its first call (~0.5 ms of a plan-json run).
+ */
+function sha256Hex(bytes: Buffer): string {
+  return typeof crypto.hash === 'function' ? crypto.hash('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
 function sha256File(path: string, what: string): string {
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    return sha256Hex(readFileSync(path));
   } catch (error) {
     throw new UserError(`The ${what} ${path} cannot be read: ${(error as Error).message}`);
   }
