@@ -49,8 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     log: (chunk) => void process.stderr.write(chunk),
   });
   // The same V8 settings as the action for the one burst of parsing and rendering (see v8-tuning.ts).
-  const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, () => {
+  const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, (parsed) => {
     const model = plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath) : undefined);
+    parsed();
     const rendered = renderPlan(model, {
       environment: inputs.environment,
       workingDirectory: inputs.workingDirectory,

@@ -61,11 +61,23 @@ interface Block {
  * byte per character: whatever outlives a scavenge is copied, and the garbage collector was a third of the render.
  */
 function detailsBlock(change: ResourceChange, maxBodyBytes: number, drift: boolean): Block | undefined {
-  const body = new PlainBody(maxBodyBytes);
-  const unchanged = change.writeAttributes(body);
-  if (body.attributes === 0) return undefined;
-  if (body.over) return exactBlock(change, maxBodyBytes, drift);
-  let text = body.text;
+  // Created and destroyed objects (most of a large plan) come as one text; the rest through the walk.
+  const fast = change.diffText?.();
+  let text: string;
+  let unchanged: number;
+  if (fast) {
+    if (fast.attributes === 0) return undefined;
+    // PlainBody's budget rule: over once the lines pass it, unless there is only the first.
+    if (fast.attributes > 1 && fast.text.length > maxBodyBytes) return exactBlock(change, maxBodyBytes, drift);
+    text = fast.text;
+    unchanged = fast.unchanged;
+  } else {
+    const body = new PlainBody(maxBodyBytes);
+    unchanged = change.writeAttributes(body);
+    if (body.attributes === 0) return undefined;
+    if (body.over) return exactBlock(change, maxBodyBytes, drift);
+    text = body.text;
+  }
   if (unchanged > 0) text += `\n# (${plural(unchanged, 'unchanged attribute')} hidden)`;
   if (!isPlainAscii(text)) return exactBlock(change, maxBodyBytes, drift);
   const summary = detailsSummary(change, drift);

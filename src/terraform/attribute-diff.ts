@@ -3,7 +3,7 @@
  * and unknown markers applied. Objects are walked down to their leaves; a list of plain values is shown whole
  * (index-by-index output for `["a","b"] → ["x","a","b"]` would claim that every element changed).
  */
-import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type AttributeSink, type ChangeAction } from './plan-model.js';
+import { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeDiff, type AttributeSink, type ChangeAction, type DiffText } from './plan-model.js';
 import { childMarker, hasTrue, keyName, MAX_VALUE_CHARS, renderValue } from './render-value.js';
 import type { SensitiveStrings } from './sensitive-strings.js';
 
@@ -313,6 +313,164 @@ function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensiti
       visitDestroyed(walk, childPath(walk, path, key), value, bs, as);
     }
   }
+}
+
+/**
+ * walkAttributes() for a created or destroyed object, as text: `\n+ path = value` (or `-`) for each attribute the
+ * walk would hand a sink, in the same order with the same values. One function with the sink's work written in,
+ * instead of a walk, a sink call and a line builder per attribute: rendering the job summary of 1,000 created
+ * resources is mostly this loop, run once, in code V8 has not optimised, where every call counts (the `<details>`
+ * of the bench plan's 1,000 resources: 28 → 17 ms, median of 60 cold runs). The tests hold it to the walk on
+ * every plan of the corpus.
+ *
+ * Undefined when the change needs the general walk: an update or a replacement, a plan with secrets (values
+ * and keys must be checked against them), or a key that Object.prototype also has (see visitCreated()).
+ */
+export function oneSidedDiffText(change: RawChange, action: ChangeAction, secrets: SensitiveStrings): DiffText | undefined {
+  if (!secrets.empty || action === 'replace' || action === 'forget') return undefined;
+  const before = isRecord(change.before) ? change.before : undefined;
+  const after = isRecord(change.after) ? change.after : undefined;
+  if ((before === undefined) === (after === undefined)) return undefined;
+  const out: OneSided = { text: '', attributes: 0, unchanged: 0, secrets };
+  const ok = after !== undefined
+    ? oneSidedMap(out, '+', '', after, change.before_sensitive, change.after_sensitive, change.after_unknown, true)
+    : oneSidedMap(out, '-', '', before!, change.before_sensitive, change.after_sensitive, undefined, true);
+  return ok ? { text: out.text, attributes: out.attributes, unchanged: out.unchanged } : undefined;
+}
+
+/** The text being built, and the plan's (empty) secrets for renderValue(). */
+interface OneSided extends DiffText {
+  secrets: SensitiveStrings;
+}
+
+/**
+ * visitCreated() (kind `+`) or visitDestroyed() (kind `-`) over a map, appending to `out`; `top` is the object
+ * itself, where walkAttributes() also counts the unchanged attributes. False when the general walk is needed.
+ * Marker lookups and paths are written out rather than called: this runs for every attribute of the summary.
+ */
+function oneSidedMap(
+  out: OneSided,
+  kind: '+' | '-',
+  path: string,
+  value: Record<string, unknown>,
+  beforeSensitive: unknown,
+  afterSensitive: unknown,
+  afterUnknown: unknown,
+  top: boolean,
+): boolean {
+  const keys = Object.keys(value);
+  // An empty map appearing or going says nothing (the object itself may still have unknown attributes).
+  if (keys.length === 0 && !top) return true;
+  const auMap = kind === '+' && afterUnknown !== null && typeof afterUnknown === 'object' ? (afterUnknown as Record<string, unknown>) : undefined;
+  if (auMap !== undefined) {
+    const unknownKeys = Object.keys(auMap);
+    for (let i = 0; i < unknownKeys.length; i++) {
+      const key = unknownKeys[i]!;
+      if (auMap[key] === true && !hasOwn(value, key)) keys.push(key);
+    }
+  }
+  sortKeys(keys);
+  const bsAll = beforeSensitive === true;
+  const bsMap = beforeSensitive !== null && typeof beforeSensitive === 'object' ? (beforeSensitive as Record<string, unknown>) : undefined;
+  const asAll = afterSensitive === true;
+  const asMap = afterSensitive !== null && typeof afterSensitive === 'object' ? (afterSensitive as Record<string, unknown>) : undefined;
+  const auAll = kind === '+' && afterUnknown === true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    // Below the top level visitCreated() compares these with Object.prototype's members: the general walk.
+    if (!top && NO_KEYS[key] !== undefined) return false;
+    const child = value[key];
+    const bs = bsAll ? true : bsMap === undefined ? undefined : bsMap[key];
+    const as = asAll ? true : asMap === undefined ? undefined : asMap[key];
+    const au = auAll ? true : auMap === undefined ? undefined : auMap[key];
+    // A top-level attribute's path is its bare name; below, the parent's path and the step to the key.
+    let childPath: string;
+    if (top) {
+      childPath = keyName(key);
+    } else {
+      let step = KEY_STEPS.get(key);
+      if (step === undefined) {
+        step = keyStep(keyName(key));
+        if (KEY_STEPS.size < KEY_STEPS_MAX) KEY_STEPS.set(key, step);
+      }
+      childPath = path + step;
+    }
+    if (au === true) {
+      out.text += `\n+ ${childPath} = ${KNOWN_AFTER_APPLY}`;
+      out.attributes++;
+    } else if (child === null || child === undefined) {
+      continue;
+    } else if (bs === true || as === true) {
+      out.text += `\n${kind} ${childPath} = ${SENSITIVE}`;
+      out.attributes++;
+    } else if (typeof child !== 'object') {
+      // valueText() without secrets: a string is its JSON unless long enough to be cut.
+      let text: string;
+      if (typeof child === 'string') {
+        text = JSON.stringify(child);
+        if (text.length > MAX_VALUE_CHARS) text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
+      } else if (typeof child === 'number' || typeof child === 'boolean') {
+        text = String(child);
+      } else {
+        text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
+      }
+      out.text += `\n${kind} ${childPath} = ${text}`;
+      out.attributes++;
+    } else {
+      const start = out.attributes;
+      const ok = Array.isArray(child)
+        ? oneSidedList(out, kind, childPath, child, bs, as, au)
+        : oneSidedMap(out, kind, childPath, child as Record<string, unknown>, bs, as, au, false);
+      if (!ok) return false;
+      if (top && out.attributes === start) out.unchanged++;
+    }
+  }
+  return true;
+}
+
+/** A list below a one-sided attribute, as visitCreated() / visitDestroyed() show it. */
+function oneSidedList(
+  out: OneSided,
+  kind: '+' | '-',
+  path: string,
+  value: unknown[],
+  beforeSensitive: unknown,
+  afterSensitive: unknown,
+  afterUnknown: unknown,
+): boolean {
+  if (value.length === 0) return true;
+  if (isPlainList(value)) {
+    const text = kind === '+' ? renderValue(value, afterSensitive, afterUnknown, out.secrets) : renderValue(value, beforeSensitive, undefined, out.secrets);
+    out.text += `\n${kind} ${path} = ${text}`;
+    out.attributes++;
+    return true;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    const itemPath = `${path}[${i}]`;
+    const bs = childMarker(beforeSensitive, i);
+    const as = childMarker(afterSensitive, i);
+    const au = kind === '+' ? childMarker(afterUnknown, i) : undefined;
+    if (au === true) {
+      out.text += `\n+ ${itemPath} = ${KNOWN_AFTER_APPLY}`;
+      out.attributes++;
+    } else if (item === null || item === undefined) {
+      continue;
+    } else if (bs === true || as === true) {
+      out.text += `\n${kind} ${itemPath} = ${SENSITIVE}`;
+      out.attributes++;
+    } else if (typeof item !== 'object') {
+      const text = kind === '+' ? renderValue(item, as, au, out.secrets) : renderValue(item, bs, undefined, out.secrets);
+      out.text += `\n${kind} ${itemPath} = ${text}`;
+      out.attributes++;
+    } else {
+      const ok = Array.isArray(item)
+        ? oneSidedList(out, kind, itemPath, item, bs, as, au)
+        : oneSidedMap(out, kind, itemPath, item as Record<string, unknown>, bs, as, au, false);
+      if (!ok) return false;
+    }
+  }
+  return true;
 }
 
 /** A marker's children by key, or undefined when it has none (childMarker() then gives undefined, unless it is `true`). */

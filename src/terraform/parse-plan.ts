@@ -6,7 +6,7 @@
  * (see LazyResourceChange). Everything the model exposes is already masked.
  */
 import { UserError } from '../errors.js';
-import { diffAttributes, walkAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
+import { diffAttributes, oneSidedDiffText, walkAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
 import { countChanges, summarize } from './plan-counts.js';
 import {
   SENSITIVE,
@@ -14,6 +14,7 @@ import {
   type AttributeSink,
   type ChangeAction,
   type CheckResult,
+  type DiffText,
   type OutputChange,
   type PlanModel,
   type ResourceChange,
@@ -201,6 +202,10 @@ class LazyResourceChange implements ResourceChange {
 
   writeAttributes(sink: AttributeSink): number {
     return walkAttributes(this.#change, this.action, this.#secrets, sink);
+  }
+
+  diffText(): DiffText | undefined {
+    return oneSidedDiffText(this.#change, this.action, this.#secrets);
   }
 
   private diff(): AttributeDiffResult {

@@ -37,6 +37,20 @@ export interface ResourceChange {
    * `unchangedAttributes`. For renderers that turn each attribute into text right away.
    */
   writeAttributes(sink: AttributeSink): number;
+  /**
+   * The same attributes as text, `\n<kind> <path> = <value>` each, when a fast path applies (a created or
+   * destroyed object in a plan without secrets); undefined otherwise, and then writeAttributes() is the way.
+   */
+  diffText?(): DiffText | undefined;
+}
+
+/** The text of a diff: each changed attribute as a newline and its diff line, with the counts writeAttributes() gives. */
+export interface DiffText {
+  text: string;
+  /** Changed attributes, one line each. */
+  attributes: number;
+  /** Top-level attributes set and unchanged (what writeAttributes() returns). */
+  unchanged: number;
 }
 
 /** Receives changed attributes one by one, in display order (the fields of an AttributeDiff). */

@@ -361,6 +361,21 @@ describe('renderPlan size limits', () => {
     expectBalancedStructure(rendered.comment);
   });
 
+  it('caps a huge created or destroyed resource too, and fences non-ASCII values in it safely', () => {
+    const big = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`k${i}`, 'a'.repeat(200)]));
+    const created = { address: 'terraform_data.huge_new', actions: ['create'], before: null, after: big };
+    const destroyed = { address: 'terraform_data.huge_old', actions: ['delete'], before: big, after: null };
+    const wide = { address: 'terraform_data.wide', actions: ['create'], before: null, after: { note: 'naïve ```` fence', tab: 'a\tb' } };
+    const model = parsePlan(syntheticPlan([created, destroyed, wide, ...manyResources('small', 20, ['create'])]));
+    const rendered = renderPlan(model, CTX);
+    expect(rendered.comment.match(/# … [\d,]+ more changed attributes/g)).toHaveLength(2);
+    expect(rendered.comment.match(/<details><summary>/g)).toHaveLength(23);
+    expectBalancedStructure(rendered.comment);
+    // The summary has room: each diff is cut at its own budget there too, but every resource keeps one.
+    expect(renderPlan(model, CTX).summary).toContain('+ note = "naïve ```` fence"');
+    expectBalancedStructure(rendered.summary);
+  });
+
   it('counts bytes, not characters, so multi-byte addresses still fit', () => {
     const wide = manyResources('x', 3000, ['create']).map((r, i) => ({ ...r, address: `terraform_data.x["${'語'.repeat(20)}${i}"]` }));
     const rendered = renderPlan(parsePlan(syntheticPlan(wide)), CTX);

@@ -38,9 +38,10 @@ export async function run(): Promise<void> {
       }
     });
 
-    const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, () => {
+    const { model, rendered } = withBurstTuning(plan.json?.length ?? 0, (parsed) => {
       const model: PlanModel | undefined =
         plan.model ?? (plan.json !== undefined ? parsePlan(plan.json, plan.jsonPath ?? 'plan JSON') : undefined);
+      parsed();
       // Masks first: nothing below may print, post or output a sensitive value in clear text.
       for (const secret of model?.sensitiveValues ?? []) setSecret(secret);
 
