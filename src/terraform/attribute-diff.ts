@@ -395,35 +395,52 @@ function oneSidedMap(
       }
       childPath = path + step;
     }
-    if (au === true) {
-      out.text += `\n+ ${childPath} = ${KNOWN_AFTER_APPLY}`;
-      out.attributes++;
-    } else if (child === null || child === undefined) {
-      continue;
-    } else if (bs === true || as === true) {
-      out.text += `\n${kind} ${childPath} = ${SENSITIVE}`;
-      out.attributes++;
-    } else if (typeof child !== 'object') {
-      // valueText() without secrets: a string is its JSON unless long enough to be cut.
-      let text: string;
-      if (typeof child === 'string') {
-        text = JSON.stringify(child);
-        if (text.length > MAX_VALUE_CHARS) text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
-      } else if (typeof child === 'number' || typeof child === 'boolean') {
-        text = String(child);
-      } else {
-        text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
-      }
-      out.text += `\n${kind} ${childPath} = ${text}`;
-      out.attributes++;
+    const start = out.attributes;
+    if (!oneSidedChild(out, kind, childPath, child, bs, as, au)) return false;
+    // As walkAttributes() counts: a top-level attribute that is set and showed nothing (an empty list or map).
+    if (top && out.attributes === start && child !== null && child !== undefined) out.unchanged++;
+  }
+  return true;
+}
+
+/**
+ * One attribute of a one-sided object, as visitCreated() / visitDestroyed() show it: known after apply, hidden,
+ * a value, or the attributes of a list or map below it. False when the general walk is needed.
+ */
+function oneSidedChild(
+  out: OneSided,
+  kind: '+' | '-',
+  path: string,
+  child: unknown,
+  bs: unknown,
+  as: unknown,
+  au: unknown,
+): boolean {
+  if (au === true) {
+    out.text += `\n+ ${path} = ${KNOWN_AFTER_APPLY}`;
+    out.attributes++;
+  } else if (child === null || child === undefined) {
+    return true;
+  } else if (bs === true || as === true) {
+    out.text += `\n${kind} ${path} = ${SENSITIVE}`;
+    out.attributes++;
+  } else if (typeof child !== 'object') {
+    // valueText() without secrets: a string is its JSON unless long enough to be cut.
+    let text: string;
+    if (typeof child === 'string') {
+      text = JSON.stringify(child);
+      if (text.length > MAX_VALUE_CHARS) text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
+    } else if (typeof child === 'number' || typeof child === 'boolean') {
+      text = String(child);
     } else {
-      const start = out.attributes;
-      const ok = Array.isArray(child)
-        ? oneSidedList(out, kind, childPath, child, bs, as, au)
-        : oneSidedMap(out, kind, childPath, child as Record<string, unknown>, bs, as, au, false);
-      if (!ok) return false;
-      if (top && out.attributes === start) out.unchanged++;
+      text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
     }
+    out.text += `\n${kind} ${path} = ${text}`;
+    out.attributes++;
+  } else {
+    return Array.isArray(child)
+      ? oneSidedList(out, kind, path, child, bs, as, au)
+      : oneSidedMap(out, kind, path, child as Record<string, unknown>, bs, as, au, false);
   }
   return true;
 }
@@ -446,29 +463,8 @@ function oneSidedList(
     return true;
   }
   for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    const itemPath = `${path}[${i}]`;
-    const bs = childMarker(beforeSensitive, i);
-    const as = childMarker(afterSensitive, i);
     const au = kind === '+' ? childMarker(afterUnknown, i) : undefined;
-    if (au === true) {
-      out.text += `\n+ ${itemPath} = ${KNOWN_AFTER_APPLY}`;
-      out.attributes++;
-    } else if (item === null || item === undefined) {
-      continue;
-    } else if (bs === true || as === true) {
-      out.text += `\n${kind} ${itemPath} = ${SENSITIVE}`;
-      out.attributes++;
-    } else if (typeof item !== 'object') {
-      const text = kind === '+' ? renderValue(item, as, au, out.secrets) : renderValue(item, bs, undefined, out.secrets);
-      out.text += `\n${kind} ${itemPath} = ${text}`;
-      out.attributes++;
-    } else {
-      const ok = Array.isArray(item)
-        ? oneSidedList(out, kind, itemPath, item, bs, as, au)
-        : oneSidedMap(out, kind, itemPath, item as Record<string, unknown>, bs, as, au, false);
-      if (!ok) return false;
-    }
+    if (!oneSidedChild(out, kind, `${path}[${i}]`, value[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i), au)) return false;
   }
   return true;
 }
