@@ -1632,7 +1632,7 @@ async function obtainPlan(inputs, options) {
     if (source.kind === 'plan-file')
         requireSavedPlan(source, inputs.label);
     // Loaded only when Terraform runs: node:child_process alone costs 25–60 ms of cold start on Node 24.
-    const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 802699).then(__nccwpck_require__.bind(__nccwpck_require__, 6503));
+    const { runTerraformPlan, showPlanJson } = await __nccwpck_require__.e(/* import() */ 673867).then(__nccwpck_require__.bind(__nccwpck_require__, 6772));
     const dir = (0,external_node_path_namespaceObject.join)(options.scratchDir, 'dc-pipeline', inputs.environment);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const jsonPath = (0,external_node_path_namespaceObject.join)(dir, 'plan.json');

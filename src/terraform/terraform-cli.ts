@@ -1,15 +1,17 @@
 /**
  * Running Terraform: init, plan with -detailed-exitcode, show -json. Always an argument array, never a shell.
  *
- * The plan's own output is held back until the plan JSON has been read: Terraform's human output can print
- * values the plan marks sensitive only indirectly (a `terraform_data.output` copied from a sensitive input),
- * and the secrets are known only once the JSON is parsed. They are masked in the held output and handed to
- * `onSensitiveValues` (to register as log masks) before the output reaches `log`.
+ * The plan's own output is held back until the plan JSON has been read, except its progress lines
+ * (plan-output.ts): Terraform's human output can print values the plan marks sensitive only indirectly (a
+ * `terraform_data.output` copied from a sensitive input), and the secrets are known only once the JSON is
+ * parsed. They are masked in the held output and handed to `onSensitiveValues` (to register as log masks) before
+ * the held output reaches `log`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { parsePlan } from './parse-plan.js';
+import { planOutputGate } from './plan-output.js';
 import type { PlanModel } from './plan-model.js';
 
 export interface TerraformRunOptions {
@@ -21,10 +23,10 @@ export interface TerraformRunOptions {
   lockTimeout: string;
   /** Absolute path the binary plan is written to. */
   planFile: string;
-  /** Receives Terraform's output (init as it happens; plan once its secrets are known and masked). */
+  /** Receives Terraform's output: init as it happens; plan's progress lines as they happen, the rest once its secrets are known and masked. */
   log: (chunk: string) => void;
   env?: NodeJS.ProcessEnv;
-  /** Called with the plan's clear-text secrets before any plan output is logged (register them as masks). */
+  /** Called with the plan's clear-text secrets before the held plan output is logged (register them as masks). */
   onSensitiveValues?: (values: string[]) => void;
 }
 
@@ -115,7 +117,7 @@ export async function runTerraformPlan(o: TerraformRunOptions): Promise<Terrafor
 
   // A plan file left from an earlier run must not pass for this run's (errored) plan.
   rmSync(o.planFile, { force: true });
-  const held: string[] = [];
+  const output = planOutputGate(o.log);
   const plan = await runTerraform({
     ...base,
     args: [
@@ -128,7 +130,7 @@ export async function runTerraformPlan(o: TerraformRunOptions): Promise<Terrafor
       ...o.varFiles.map((file) => `-var-file=${file}`),
       ...o.args,
     ],
-    onOutput: (chunk) => held.push(chunk),
+    onOutput: output.write,
   });
   const succeeded = plan.code === 0 || plan.code === 2;
 
@@ -150,7 +152,7 @@ export async function runTerraformPlan(o: TerraformRunOptions): Promise<Terrafor
   const secrets = model?.sensitiveValues ?? [];
   if (secrets.length > 0) o.onSensitiveValues?.(secrets);
   const mask = (text: string): string => maskAll(text, secrets);
-  o.log(mask(held.join('')));
+  output.release(mask);
 
   if (!succeeded) {
     const diagnostics = mask(diagnosticsOf(plan.stderr) || plan.stdout.toString('utf8') || showError || `terraform plan exited with code ${plan.code}`);

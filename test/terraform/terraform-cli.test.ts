@@ -121,6 +121,31 @@ describeTerraform('runTerraformPlan on real Terraform roots', () => {
     for (const secret of SECRETS) expect(v2Log).not.toContain(secret);
   });
 
+  it('logs the refresh progress as it happens, without ids, and the rest only after the secrets are known', async () => {
+    // Without a readable CLI configuration Terraform opens with a warning, and a first line that is not progress
+    // holds everything; this machine's TF_CLI_CONFIG_FILE names a file that does not exist.
+    const rc = join(lifecycleDir, 'empty.terraformrc');
+    writeFileSync(rc, '');
+    const events: Array<{ text: string; secretsKnown: boolean }> = [];
+    let secretsKnown = false;
+    const run = await runTerraformPlan({
+      // Its own plan file: the v2 plan of beforeAll is applied by a later test.
+      ...options(lifecycleDir, { varFiles: ['secrets.tfvars'], env: { ...process.env, TF_CLI_CONFIG_FILE: rc }, planFile: join(lifecycleDir, 'progress.tfplan') }),
+      log: (text) => events.push({ text, secretsKnown }),
+      onSensitiveValues: () => (secretsKnown = true),
+    });
+    expect(run.status).toBe('changes');
+    const early = events.filter((e) => !e.secretsKnown && !/^Initializing|Terraform has been successfully initialized/m.test(e.text));
+    const progress = early.map((e) => e.text).join('').split('\n').filter((line) => line.includes(': Refreshing state...'));
+    expect(progress.length).toBeGreaterThan(3);
+    for (const line of progress) expect(line).toMatch(/^[\w.[\]"-]+: Refreshing state\.\.\.$/);
+    const all = events.map((e) => e.text).join('');
+    expect(all).toContain('Terraform will perform the following actions');
+    expect(events.find((e) => e.text.includes('Terraform will perform'))?.secretsKnown).toBe(true);
+    expect(all).not.toMatch(/Refreshing state\.\.\. \[id=/);
+    for (const secret of SECRETS) expect(all).not.toContain(secret);
+  });
+
   it('renders the real plan without any secret and with the hostile keys inert', () => {
     const rendered = renderPlan(v2.model, {
       environment: 'dev',
