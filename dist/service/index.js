@@ -16515,7 +16515,7 @@ const ALLOWABLE = new Set(['loopback', 'private', 'shared (CGNAT)', 'unique-loca
 const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata', 'metadata.goog']);
 const systemLookup = (hostname) => (0,external_node_dns_promises_namespaceObject.lookup)(hostname, { all: true, verbatim: true });
 function ipv4Kind(address) {
-    const [a = 0, b = 0] = address.split('.').map(Number);
+    const [a = 0, b = 0, c = 0] = address.split('.').map(Number);
     if (a === 0)
         return 'unspecified';
     if (a === 127)
@@ -16530,6 +16530,15 @@ function ipv4Kind(address) {
         return 'multicast';
     if (a >= 240)
         return 'reserved'; // 240/4 and the broadcast address
+    // IANA special-purpose blocks that no dataset host lives in: IETF protocol assignments (192.0.0.0/24), the
+    // documentation nets (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24), the 6to4 relay anycast (192.88.99.0/24)
+    // and the benchmarking net 198.18.0.0/15, which some networks use inside.
+    if (a === 192 && b === 0 && (c === 0 || c === 2))
+        return 'reserved';
+    if ((a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113) || (a === 192 && b === 88 && c === 99))
+        return 'reserved';
+    if (a === 198 && (b === 18 || b === 19))
+        return 'reserved';
     return 'public';
 }
 /** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part becomes the last two). */
@@ -16602,10 +16611,22 @@ function ipv6Kind(address) {
         return 'reserved';
     if ((first & 0xfe00) === 0xfc00)
         return 'unique-local';
+    // fec0::/10, site-local: deprecated, but still a network's own addresses where it is used.
+    if ((first & 0xffc0) === 0xfec0)
+        return 'unique-local';
     if ((first & 0xffc0) === 0xfe80)
         return 'link-local';
     if ((first & 0xff00) === 0xff00)
         return 'multicast';
+    // 2001::/23, IETF protocol assignments: Teredo (2001::/32) tunnels to an obfuscated IPv4 address through a
+    // relay, the rest (ORCHID, AS112, AMT…) serves protocols, not web hosts. 2001:db8::/32 is for documentation and
+    // 100::/64 discards everything.
+    if (first === 0x2001 && second < 0x200)
+        return 'reserved';
+    if (first === 0x2001 && second === 0xdb8)
+        return 'reserved';
+    if (first === 0x100 && second === 0 && third === 0 && g[3] === 0)
+        return 'reserved';
     return 'public';
 }
 /** What kind of address this is; throws for something that is not an IP address. */

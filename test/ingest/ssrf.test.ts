@@ -32,6 +32,24 @@ describe('addressKind', () => {
     ['fe80::1%eth0', 'link-local'],
     ['febf::1', 'link-local'],
     ['ff02::1', 'multicast'],
+    // IANA special-purpose blocks
+    ['192.0.0.8', 'reserved'],
+    ['192.0.2.1', 'reserved'],
+    ['192.0.3.1', 'public'],
+    ['198.51.100.7', 'reserved'],
+    ['203.0.113.9', 'reserved'],
+    ['192.88.99.1', 'reserved'],
+    ['198.18.0.1', 'reserved'],
+    ['198.19.255.255', 'reserved'],
+    ['198.20.0.1', 'public'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'], // Teredo
+    ['2001:1ff::1', 'reserved'],
+    ['2001:200::1', 'public'],
+    ['2001:db8::1', 'reserved'],
+    ['100::1', 'reserved'],
+    ['100:0:0:1::1', 'public'],
+    ['fec0::1', 'unique-local'],
+    ['feff::1', 'unique-local'],
   ])('classifies %s as %s', (address, kind) => {
     expect(addressKind(address)).toBe(kind);
   });
