@@ -455,8 +455,9 @@ describe('dist/ingest under faults', () => {
    * With private sources NOT allowed, a redirect is only worth testing from a first hop that passes the checks:
    * an https:// host that resolves to a public address. public-dns.mjs (preloaded) gives files.example.test the
    * public answer 93.184.215.14 (not a documentation address: those are refused) and routes that address to a
-   * loopback TLS server whose certificate the bundle trusts through NODE_EXTRA_CA_CERTS. The first case shows that hop is really fetched; in the others it redirects to a
-   * target the same TLS server would answer too, so only the re-check stands between the fetcher and it.
+   * loopback TLS server whose certificate the bundle trusts through NODE_EXTRA_CA_CERTS. The first case shows
+   * that hop is really fetched; in the others it redirects to a target the same TLS server would answer too, so
+   * only the re-check stands between the fetcher and it.
    */
   describe('SSRF through a redirect from a source that looks public', () => {
     const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
