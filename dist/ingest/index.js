@@ -417,7 +417,7 @@ async function run() {
         const inputs = parseIngestInputs(InputReader.fromRunner());
         // Loaded after the inputs are checked: a typo fails in a few ms, before the catalog/CSV code is parsed.
         const [{ ingestOne }, { EVENT_FAILED, reportMarkdown, reportOutputs }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(371339)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
+            Promise.all(/* import() */[__nccwpck_require__.e(976751), __nccwpck_require__.e(235606)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38)),
             __nccwpck_require__.e(/* import() */ 412268).then(__nccwpck_require__.bind(__nccwpck_require__, 60)),
         ]);
         const report = await group(`Ingest ${inputs.dataset}${inputs.dryRun ? ' (dry run)' : ''}`, () => ingestOne(inputs, {

@@ -16846,13 +16846,22 @@ function request(url, target, options, extraHeaders = {}) {
             resolve(res);
         });
         req.on('timeout', () => {
-            const error = new errors/* UserError */.y(`fetching ${fetch_shown(url)} timed out: no data for ${options.timeoutMs} ms.`);
-            response?.destroy(error); // a stalled body reports the timeout, not a bare "aborted"
+            const message = `fetching ${fetch_shown(url)} timed out: no data for ${options.timeoutMs} ms.`;
+            if (!response) {
+                req.destroy(new errors/* UserError */.y(message));
+                return;
+            }
+            // A body that stalls is resumed like one that breaks off; the stream reports the timeout, not "aborted".
+            const error = new StalledBody(message);
+            response.destroy(error);
             req.destroy(error);
         });
         req.on('error', reject);
         req.end();
     });
+}
+/** A body that sent nothing for the timeout: resumable like a reset (a request with no answer at all is not). */
+class StalledBody extends Error {
 }
 /** The If-Range value for a response whose server offers byte ranges, if it has one (a weak ETag does not count). */
 function resumeValidator(response) {

@@ -14,8 +14,9 @@ import { resolveChecked, type Lookup } from './ssrf.js';
  * wrapper the caller passes in, or a local path. Over HTTP it retries 5xx answers and connection resets before
  * the body starts, follows at most five redirects (each one re-checked), times out on silence, caps the size and
  * fails a body that ends short of its Content-Length — a truncated download is never passed on as complete.
- * A body that breaks off is resumed where it stopped (a Range request conditional on the ETag or Last-Modified
- * it started with) when the server offers byte ranges; the reader sees one unbroken stream.
+ * A body that breaks off or stalls past the timeout is resumed where it stopped (a Range request conditional on
+ * the ETag or Last-Modified it started with) when the server offers byte ranges; the reader sees one unbroken
+ * stream.
  */
 
 export interface FetchOptions {
@@ -195,14 +196,23 @@ function request(url: URL, target: Target, options: FetchOptions, extraHeaders: 
       },
     );
     req.on('timeout', () => {
-      const error = new UserError(`fetching ${shown(url)} timed out: no data for ${options.timeoutMs} ms.`);
-      response?.destroy(error); // a stalled body reports the timeout, not a bare "aborted"
+      const message = `fetching ${shown(url)} timed out: no data for ${options.timeoutMs} ms.`;
+      if (!response) {
+        req.destroy(new UserError(message));
+        return;
+      }
+      // A body that stalls is resumed like one that breaks off; the stream reports the timeout, not "aborted".
+      const error = new StalledBody(message);
+      response.destroy(error);
       req.destroy(error);
     });
     req.on('error', reject);
     req.end();
   });
 }
+
+/** A body that sent nothing for the timeout: resumable like a reset (a request with no answer at all is not). */
+class StalledBody extends Error {}
 
 /** How to ask for the rest of a body that broke off. */
 interface Resume {

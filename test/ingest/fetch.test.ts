@@ -156,6 +156,26 @@ describe('openSource over HTTP', () => {
       );
     });
 
+    it('resumes a body that stalls past the timeout, as one that breaks off', async () => {
+      const ranges: (string | undefined)[] = [];
+      handler = (req, res) => {
+        ranges.push(req.headers.range);
+        const headers = { 'accept-ranges': 'bytes', etag: '"v3"' };
+        const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+        if (range && req.headers['if-range'] === '"v3"') {
+          const from = Number(range[1]);
+          res.writeHead(206, { ...headers, 'content-length': body.length - from, 'content-range': `bytes ${from}-${body.length - 1}/${body.length}` });
+          res.end(body.subarray(from));
+          return;
+        }
+        res.writeHead(200, { ...headers, 'content-length': body.length });
+        res.write(body.subarray(0, 1000)); // and then nothing: the connection stays open
+      };
+      const source = await openSource(`${base}/stalls.csv`, { ...local, timeoutMs: 150 });
+      expect(await readAll(source.stream)).toBe(body.toString());
+      expect(ranges).toEqual([undefined, 'bytes=1000-']);
+    });
+
     it('does not resume without byte ranges or a validator, and gives up after its retries', async () => {
       rangeServer({});
       const noValidator = await openSource(`${base}/big.csv`, local);
