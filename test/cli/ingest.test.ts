@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { requiredNodes } from '../helpers/node-binaries.js';
 import { WEATHER_CSV, serveText, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
 
@@ -70,6 +70,32 @@ describe('dc-pipeline ingest --target local', () => {
     expect(second.code).toBe(0);
     const report = JSON.parse(second.stdout) as { stagedNow: boolean; rows: number; load: { outcome: string } };
     expect(report).toMatchObject({ stagedNow: false, rows: 5, load: { outcome: 'adopted' } });
+  });
+
+  // util-linux `script` runs the CLI on a pseudo-terminal, as a person's shell would: stderr is then a TTY.
+  const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+  it.skipIf(!hasScript && process.env.CI !== 'true')('draws a progress bar in place on a terminal, and plain lines when piped', async () => {
+    const cwd = tempDir('cli-tty');
+    const command = [requiredNodes().at(-1)!.path, join(process.cwd(), 'dist', 'cli', 'index.js'), 'ingest', 'seattle_weather', '--target', 'local', '--catalog', catalog, '--allow-private-sources']
+      .map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`)
+      .join(' ');
+    const tty = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+      child.on('close', (code) => resolve({ code, output }));
+    });
+    expect(tty.code).toBe(0);
+    // The bar is redrawn on its own line (carriage return, erase to end of line), then cleared for the report.
+    expect(tty.output).toMatch(/\rfetch \[[#.]+\] +\d+% /);
+    expect(tty.output).toContain('\r\u001b[K');
+    expect(tty.output).toMatch(/seattle_weather: loaded into demo\.seattle_weather/);
+
+    const piped = await cli(tempDir('cli-piped'), 'seattle_weather', '--target', 'local', '--catalog', catalog, '--allow-private-sources');
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).not.toContain('\r');
+    expect(piped.stderr).not.toContain('\u001b[');
   });
 
   it('validates without writing anything on --dry-run', async () => {
