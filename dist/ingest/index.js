@@ -93,7 +93,7 @@ function setSecret(secret) {
         process.stdout.write(`::add-mask::${escapeData(line)}${EOL}`);
     }
 }
-/** `key<<delimiter` heredoc entries for a file command, each with a delimiter its value does not contain. */
+/** `key<<delimiter` heredoc entries for a file command, each under a fresh random delimiter (as @actions/core writes them). */
 function fileCommandEntries(entries) {
     let text = '';
     for (const [key, value] of entries) {
@@ -106,10 +106,7 @@ function fileCommandEntries(entries) {
 function setOutput(name, value) {
     setOutputs({ [name]: value });
 }
-/**
- * Several step outputs in one append to GITHUB_OUTPUT: the plan action's fifteen outputs were fifteen
- * open/write/close rounds, ~2 ms of a run on a small plan.
- */
+/** Several step outputs in one append to GITHUB_OUTPUT (the plan action's fifteen were fifteen open/write/close rounds). */
 function setOutputs(outputs) {
     const entries = Object.entries(outputs).map(([name, value]) => [name, redact(String(value), MIN_OUTPUT_MASK_LENGTH)]);
     const file = process.env.GITHUB_OUTPUT;

@@ -65,7 +65,7 @@ export function setSecret(secret: string): void {
   }
 }
 
-/** `key<<delimiter` heredoc entries for a file command, each with a delimiter its value does not contain. */
+/** `key<<delimiter` heredoc entries for a file command, each under a fresh random delimiter (as @actions/core writes them). */
 function fileCommandEntries(entries: Iterable<[string, string]>): string {
   let text = '';
   for (const [key, value] of entries) {
@@ -80,10 +80,7 @@ export function setOutput(name: string, value: string | number | boolean): void 
   setOutputs({ [name]: value });
 }
 
-/**
- * Several step outputs in one append to GITHUB_OUTPUT: the plan action's fifteen outputs were fifteen
- * open/write/close rounds, ~2 ms of a run on a small plan.
- */
+/** Several step outputs in one append to GITHUB_OUTPUT (the plan action's fifteen were fifteen open/write/close rounds). */
 export function setOutputs(outputs: Record<string, string | number | boolean>): void {
   const entries = Object.entries(outputs).map(([name, value]): [string, string] => [name, redact(String(value), MIN_OUTPUT_MASK_LENGTH)]);
   const file = process.env.GITHUB_OUTPUT;
