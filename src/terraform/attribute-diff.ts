@@ -320,8 +320,8 @@ function visitDestroyed(walk: Walk, path: string, before: unknown, beforeSensiti
  * walk would hand a sink, in the same order with the same values. One function with the sink's work written in,
  * instead of a walk, a sink call and a line builder per attribute: rendering the job summary of 1,000 created
  * resources is mostly this loop, run once, in code V8 has not optimised, where every call counts (the `<details>`
- * of the bench plan's 1,000 resources: 28 → 17 ms, median of 60 cold runs). The tests hold it to the walk on
- * every plan of the corpus.
+ * of the bench plan's 1,000 resources: 25.7 → about 20 ms, medians of 40–60 cold runs). The tests hold it to the
+ * walk on every plan of the corpus and on generated cases.
  *
  * Undefined when the change needs the general walk: an update or a replacement, a plan with secrets (values
  * and keys must be checked against them), or a key that Object.prototype also has (see visitCreated()).
