@@ -2555,21 +2555,17 @@ function oneSidedMap(out, kind, path, value, beforeSensitive, afterSensitive, af
     // An empty map appearing or going says nothing (the object itself may still have unknown attributes).
     if (keys.length === 0 && !top)
         return true;
-    const auMap = kind === '+' && afterUnknown !== null && typeof afterUnknown === 'object' ? afterUnknown : undefined;
-    if (auMap !== undefined) {
-        const unknownKeys = Object.keys(auMap);
-        for (let i = 0; i < unknownKeys.length; i++) {
-            const key = unknownKeys[i];
-            if (auMap[key] === true && !hasOwn(value, key))
-                keys.push(key);
-        }
-    }
-    sortKeys(keys);
+    // A created object also lists the attributes known only after apply, as the walk does.
+    if (kind === '+')
+        withUnknownKeys(keys, value, afterUnknown);
+    else
+        sortKeys(keys);
     const bsAll = beforeSensitive === true;
-    const bsMap = beforeSensitive !== null && typeof beforeSensitive === 'object' ? beforeSensitive : undefined;
+    const bsMap = markerMap(beforeSensitive);
     const asAll = afterSensitive === true;
-    const asMap = afterSensitive !== null && typeof afterSensitive === 'object' ? afterSensitive : undefined;
+    const asMap = markerMap(afterSensitive);
     const auAll = kind === '+' && afterUnknown === true;
+    const auMap = kind === '+' ? markerMap(afterUnknown) : undefined;
     for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         // Below the top level visitCreated() compares these with Object.prototype's members: the general walk.
