@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { requiredNodes } from '../helpers/node-binaries.js';
-import { WEATHER_CSV, serveText, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
+import { WEATHER_CSV, WEATHER_SCHEMA_YAML, serveText, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
 
 let source: SourceServer;
 let catalog: string;
@@ -20,14 +20,7 @@ beforeAll(async () => {
     `datasets:
   - name: seattle_weather
     source: { url: ${source.url}/seattle-weather.csv }
-    schema:
-      - { name: date, type: DATE, mode: REQUIRED }
-      - { name: precipitation, type: FLOAT }
-      - { name: temp_max, type: FLOAT }
-      - { name: temp_min, type: FLOAT }
-      - { name: wind, type: FLOAT }
-      - { name: weather, type: STRING }
-    target: { dataset: demo, table: seattle_weather }
+${WEATHER_SCHEMA_YAML}    target: { dataset: demo, table: seattle_weather }
     write-mode: replace
 `,
   );

@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hasTerraform, skipWithoutTerraform } from '../helpers/terraform.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseHcl, REPO_ROOT, TERRAFORM_ROOT } from './terraform-tree.js';
 
 const CATALOG = path.join(REPO_ROOT, 'datasets.yaml');
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 const work = mkdtempSync(path.join(tmpdir(), 'catalog-mapping-'));
 
 interface MappedTable {
@@ -68,7 +68,7 @@ function plannedDatasets(catalog = CATALOG): Record<string, { tables: MappedTabl
   return json.planned_values.outputs.datasets.value;
 }
 
-describe.skipIf(!hasTerraform && process.env.CI !== 'true')('the catalog → BigQuery mapping of the environments', () => {
+describe.skipIf(skipWithoutTerraform)('the catalog → BigQuery mapping of the environments', () => {
   it('turns every catalog dataset into a table of its target dataset that data_platform accepts', () => {
     expect(hasTerraform).toBe(true);
     const catalog = parse(readFileSync(CATALOG, 'utf8')) as { datasets: { name: string; target: { dataset: string; table?: string }; schema: unknown[] }[] };

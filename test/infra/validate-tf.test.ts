@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { skipWithoutTerraform } from '../helpers/terraform.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './terraform-tree.js';
 
 // The real run needs the google provider (network); here the script runs on a tree that uses only Terraform's
 // built-in provider, which proves its init → validate → report flow without a download.
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 const root = mkdtempSync(path.join(tmpdir(), 'validate-tf-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ const run = (dir: string) =>
     env: { ...process.env, TF_PLUGIN_CACHE_DIR: path.join(root, 'cache') },
   });
 
-describe.skipIf(!hasTerraform && process.env.CI !== 'true')('npm run validate:tf (scripts/validate-tf.js)', () => {
+describe.skipIf(skipWithoutTerraform)('npm run validate:tf (scripts/validate-tf.js)', () => {
   it('inits and validates every configuration and reports each', () => {
     const dir = tree({
       'modules/a/main.tf': 'variable "x" {\n  type = string\n}\n\nresource "terraform_data" "a" {\n  input = var.x\n}\n',

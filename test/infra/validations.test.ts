@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hasTerraform, skipWithoutTerraform } from '../helpers/terraform.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TERRAFORM_ROOT } from './terraform-tree.js';
 
 const MODULES = ['data_platform', 'dataflow_job', 'github_cicd', 'ingest_service', 'monitoring'];
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 
@@ -44,7 +44,7 @@ function plan(blocks: Record<string, string>): { status: number | null; output: 
 
 const example = (module: string): string => moduleBlock(readFileSync(path.join(TERRAFORM_ROOT, 'modules', module, 'examples', 'basic', 'main.tf'), 'utf8'));
 
-describe.skipIf(!hasTerraform && process.env.CI !== 'true')('module variable validations, evaluated by Terraform', () => {
+describe.skipIf(skipWithoutTerraform)('module variable validations, evaluated by Terraform', () => {
   it('accept the values of every module’s example', () => {
     expect(hasTerraform).toBe(true);
     const result = plan(Object.fromEntries(MODULES.map((m) => [m, example(m)])));

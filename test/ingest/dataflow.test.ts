@@ -110,14 +110,7 @@ describe('the dataflow load path', () => {
 
     const schemaName = s.objectName.replace(/\.csv$/, '.schema.json');
     expect(JSON.parse(gcs.getObject(bucket, schemaName)!.data.toString())).toEqual({
-      'BigQuery Schema': [
-        { name: 'date', type: 'DATE', mode: 'REQUIRED' },
-        { name: 'precipitation', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'temp_max', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'temp_min', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'wind', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'weather', type: 'STRING', mode: 'NULLABLE' },
-      ],
+      'BigQuery Schema': weatherDataset().schema,
     });
     const launch = dataflow.launches.at(-1)!;
     expect(launch.path).toBe('/v1b3/projects/demo-project/locations/europe-west1/templates:launch');

@@ -11,7 +11,7 @@ import { bundleCopy } from '../helpers/run-bundle.js';
 import { requiredNodes } from '../helpers/node-binaries.js';
 import { startGcsServer, type GcsServer } from '../servers/gcs.js';
 import { startBigQueryServer, type BigQueryServer } from '../servers/bigquery.js';
-import { WEATHER_CSV, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
+import { WEATHER_CSV, WEATHER_SCHEMA_YAML, startSource, tempDir, type SourceServer } from '../ingest/pipeline-support.js';
 import { binaryMode, build, messagePublished, structuredMode } from './events.js';
 
 let gcs: GcsServer;
@@ -27,14 +27,7 @@ let sourceStarted: () => void = () => undefined;
 const CATALOG = `datasets:
   - name: seattle_weather
     source: { url: SOURCE/weather.csv }
-    schema:
-      - { name: date, type: DATE, mode: REQUIRED }
-      - { name: precipitation, type: FLOAT }
-      - { name: temp_max, type: FLOAT }
-      - { name: temp_min, type: FLOAT }
-      - { name: wind, type: FLOAT }
-      - { name: weather, type: STRING }
-    target: { dataset: svc, table: weather }
+${WEATHER_SCHEMA_YAML}    target: { dataset: svc, table: weather }
     runs-on: [after-deploy]
   - name: manual_only
     source: { url: SOURCE/weather.csv }

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlan } from '../../src/comment/render.js';
 import { UserError } from '../../src/errors.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
+import { skipWithoutTerraform } from '../helpers/terraform.js';
 import { runTerraformPlan, showPlanJson, type TerraformRunOptions, type TerraformRunResult } from '../../src/terraform/terraform-cli.js';
 
 const FIXTURES = resolve('test/fixtures/terraform');
 const SECRETS = ['hunter2-v1-S3cr3t', 'hunter2-v2-S3cr3t', 'tok-SECRET-123456'];
 
-const terraformFound = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
-// Outside CI a machine without Terraform skips these; in CI a missing Terraform is a failure.
-const describeTerraform = terraformFound || process.env.CI === 'true' ? describe : describe.skip;
+const describeTerraform = describe.skipIf(skipWithoutTerraform);
 
 const temps: string[] = [];
 afterAll(() => {

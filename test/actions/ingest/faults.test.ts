@@ -19,7 +19,7 @@ import { runBundle, type BundleRun } from '../../helpers/run-bundle.js';
 import { requiredNodes } from '../../helpers/node-binaries.js';
 import { startGcsServer, type GcsServer } from '../../servers/gcs.js';
 import { startBigQueryServer, type BigQueryServer } from '../../servers/bigquery.js';
-import { WEATHER_CSV, WEATHER_SCHEMA_YAML, serveText, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
+import { WEATHER_CSV, WEATHER_SCHEMA_YAML, serveText, weatherDataset, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
 
 let gcs: GcsServer;
 let bq: BigQueryServer;
@@ -335,14 +335,7 @@ describe('dist/ingest under faults', () => {
     const schema = gcs.getObject(s.bucket, staged!.name.replace(/\.csv$/, '.schema.json'));
     expect(JSON.parse(schema!.data.toString())).toEqual({
       // The key the Google-provided GCS_CSV_to_BigQuery template reads, space included.
-      'BigQuery Schema': [
-        { name: 'date', type: 'DATE', mode: 'REQUIRED' },
-        { name: 'precipitation', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'temp_max', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'temp_min', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'wind', type: 'FLOAT', mode: 'NULLABLE' },
-        { name: 'weather', type: 'STRING', mode: 'NULLABLE' },
-      ],
+      'BigQuery Schema': weatherDataset().schema,
     });
     expect(gcs.listObjects(s.bucket, 'raw/').some((o) => o.name.endsWith('.dataflow.json'))).toBe(false);
     expect(bq.requests.length).toBe(requests);

@@ -9,7 +9,7 @@ import { runBundle } from '../../helpers/run-bundle.js';
 import { requiredNodes } from '../../helpers/node-binaries.js';
 import { startGcsServer, type GcsServer } from '../../servers/gcs.js';
 import { startBigQueryServer, type BigQueryServer } from '../../servers/bigquery.js';
-import { WEATHER_CSV, serveText, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
+import { WEATHER_CSV, WEATHER_SCHEMA_YAML, serveText, startSource, tempDir, type SourceServer } from '../../ingest/pipeline-support.js';
 
 let gcs: GcsServer;
 let bq: BigQueryServer;
@@ -21,14 +21,7 @@ const CATALOG = `datasets:
   - name: seattle_weather
     source:
       url: https://example.invalid/seattle-weather.csv
-    schema:
-      - { name: date, type: DATE, mode: REQUIRED }
-      - { name: precipitation, type: FLOAT }
-      - { name: temp_max, type: FLOAT }
-      - { name: temp_min, type: FLOAT }
-      - { name: wind, type: FLOAT }
-      - { name: weather, type: STRING }
-    target: { dataset: raw, table: seattle_weather }
+${WEATHER_SCHEMA_YAML}    target: { dataset: raw, table: seattle_weather }
     max-bad-rows: 1
 `;
 

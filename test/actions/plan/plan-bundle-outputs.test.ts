@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requiredNodes } from '../../helpers/node-binaries.js';
+import { skipWithoutTerraform } from '../../helpers/terraform.js';
 import { runBundle, type BundleRun } from '../../helpers/run-bundle.js';
 import { startGitHubServer, type GitHubServer } from '../../servers/github.js';
 import { everyKindPlan, githubEnv, PR_NUMBER, REPOSITORY, writeEvent } from './plan-fixtures.js';
@@ -75,16 +76,7 @@ describe('the plan bundle outputs', () => {
   });
 });
 
-const terraformVersion = (() => {
-  try {
-    return execFileSync('terraform', ['version', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    if (process.env.CI === 'true') throw new Error('terraform is required on the PATH under CI=true');
-    return undefined;
-  }
-})();
-
-describe.skipIf(!terraformVersion)('the plan bundle on the lifecycle root with real Terraform (v1 applied, v2 planned)', () => {
+describe.skipIf(skipWithoutTerraform)('the plan bundle on the lifecycle root with real Terraform (v1 applied, v2 planned)', () => {
   const ENV = 'staging';
   let workspace: string;
   let root: string;

@@ -2,13 +2,14 @@
  * The plan action end to end: dist/plan/index.js run as the runner runs it (a copy without node_modules,
  * INPUT_* and GITHUB_* variables), on Node 20 and Node 24, against the loopback GitHub.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requiredNodes } from '../../helpers/node-binaries.js';
+import { skipWithoutTerraform } from '../../helpers/terraform.js';
 import { runBundle, type BundleRun } from '../../helpers/run-bundle.js';
 import { startGitHubServer, type GitHubServer } from '../../servers/github.js';
 import { githubEnv, PR_NUMBER, REPOSITORY, syntheticPlan, writeEvent, type EventName } from './plan-fixtures.js';
@@ -211,16 +212,7 @@ describe('the plan bundle cold path', () => {
   });
 });
 
-const terraformVersion = (() => {
-  try {
-    return execFileSync('terraform', ['version', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    if (process.env.CI === 'true') throw new Error('terraform is required on the PATH under CI=true');
-    return undefined;
-  }
-})();
-
-describe.skipIf(!terraformVersion).each(requiredNodes().map((n) => [`Node ${n.major}`, n.path]))('the plan bundle with real Terraform on %s', (_label, node) => {
+describe.skipIf(skipWithoutTerraform).each(requiredNodes().map((n) => [`Node ${n.major}`, n.path]))('the plan bundle with real Terraform on %s', (_label, node) => {
   function root(files: Record<string, string>): string {
     const r = mkdtempSync(join(dir, 'root-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(r, name), text);
