@@ -9,6 +9,7 @@
  */
 import { appendFileSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { stdout } from './stdout.js';
 
 /** os.EOL without loading node:os, which every action would otherwise pay for at start-up just for this. */
 const EOL = process.platform === 'win32' ? '\r\n' : '\n';
@@ -36,7 +37,7 @@ function command(name: string, message: string, properties: Record<string, strin
   const props = Object.entries(properties)
     .map(([k, v]) => `${k}=${escapeProperty(v)}`)
     .join(',');
-  process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${EOL}`);
+  stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(redact(message))}${EOL}`);
 }
 
 /**
@@ -61,7 +62,7 @@ export function setSecret(secret: string): void {
   for (const line of secret.split(/\r?\n/)) {
     if (line.trim().length === 0 || masks.has(line)) continue;
     masks.add(line);
-    process.stdout.write(`::add-mask::${escapeData(line)}${EOL}`);
+    stdout.write(`::add-mask::${escapeData(line)}${EOL}`);
   }
 }
 
@@ -86,14 +87,14 @@ export function setOutputs(outputs: Record<string, string | number | boolean>): 
   const file = process.env.GITHUB_OUTPUT;
   if (!file) {
     // Outside a runner (local runs): print the old-style command so the value is still visible.
-    for (const [name, value] of entries) process.stdout.write(`::set-output name=${name}::${escapeData(value)}${EOL}`);
+    for (const [name, value] of entries) stdout.write(`::set-output name=${name}::${escapeData(value)}${EOL}`);
     return;
   }
   appendFileSync(file, fileCommandEntries(entries), 'utf8');
 }
 
 export function info(message: string): void {
-  process.stdout.write(redact(message) + EOL);
+  stdout.write(redact(message) + EOL);
 }
 
 export function debug(message: string): void {
@@ -121,7 +122,7 @@ export function startGroup(title: string): void {
 }
 
 export function endGroup(): void {
-  process.stdout.write(`::endgroup::${EOL}`);
+  stdout.write(`::endgroup::${EOL}`);
 }
 
 /** Run `fn` inside a collapsed log group, closing the group even when it throws. */

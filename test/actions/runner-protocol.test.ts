@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseOutputFile } from '../helpers/run-bundle.js';
 import { appendSummary, info, setOutput, setOutputs, setSecret, STEP_SUMMARY_LIMIT_BYTES } from '../../src/actions/runner.js';
+import { stdout as runnerLog } from '../../src/actions/stdout.js';
 
 let dir: string;
 let stdout: string[];
@@ -20,9 +21,8 @@ beforeEach(() => {
   writeFileSync(process.env.GITHUB_OUTPUT, '');
   writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
   stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
+  vi.spyOn(runnerLog, 'write').mockImplementation((text: string) => {
+    stdout.push(text);
   });
 });
 afterEach(() => {

@@ -40,6 +40,9 @@ import { tunableV8 } from '../../runtime/tunable-v8.js';
 export const PLAN_TUNE_FROM = 256 * 1024;
 /** Plans below this many characters of JSON (bytes, for ASCII) are parsed and rendered without the optimising compilers. */
 export const PLAN_JIT_OFF_BELOW = 16 * 1024 * 1024;
+/** How fast the young generation grows while the plan is parsed (see withBurstTuning), and V8's own factor. */
+const PARSE_GROWTH_FACTOR = 8;
+const V8_GROWTH_FACTOR = 2;
 
 /**
  * Runs `burst` (parse and render one plan of `jsonBytes`) with the settings above, then restores the defaults.
@@ -48,12 +51,18 @@ export const PLAN_JIT_OFF_BELOW = 16 * 1024 * 1024;
  * young generation made V8 copy the document through several scavenges while parsing. JSON.parse of the
  * 1,000-resource bench plan (1 MB), Node 24, median of 60 cold runs: 17.5 ms with the setting before it, 14.6 ms
  * with it after.
+ *
+ * While parsing, the young generation grows by PARSE_GROWTH_FACTOR instead of V8's 2 after each scavenge that
+ * finds most of it alive, so the document is copied through fewer, larger scavenges. 1,000 resources, Node 24,
+ * garbage collection over the whole run (--trace-gc, median of 15): 8.8 ms at V8's 2, 6.3 at 4, 4.7 at 8; peak
+ * RSS 58 → 61 MB.
  */
 export function withBurstTuning<T>(jsonBytes: number, burst: (parsed: () => void) => T): T {
   const v8 = jsonBytes >= PLAN_TUNE_FROM ? tunableV8() : undefined;
   if (!v8) return burst(() => undefined);
   const jitOff = jsonBytes < PLAN_JIT_OFF_BELOW;
   if (jitOff) v8.setFlagsFromString('--no-maglev --no-turbofan');
+  v8.setFlagsFromString(`--semi-space-growth-factor=${PARSE_GROWTH_FACTOR}`);
   let youngHeld = false;
   const parsed = (): void => {
     if (youngHeld) return;
@@ -63,7 +72,7 @@ export function withBurstTuning<T>(jsonBytes: number, burst: (parsed: () => void
   try {
     return burst(parsed);
   } finally {
-    if (youngHeld) v8.setFlagsFromString('--semi-space-growth-factor=2');
+    v8.setFlagsFromString(`--semi-space-growth-factor=${V8_GROWTH_FACTOR}`);
     // Maglev is on by default in Node 24 and off (experimental) in Node 20.
     if (jitOff) v8.setFlagsFromString(process.versions.node.startsWith('24.') ? '--turbofan --maglev' : '--turbofan');
   }
