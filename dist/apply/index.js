@@ -224,12 +224,17 @@ function appendSummary(markdown) {
     catch {
         used = 0;
     }
-    // Encoded once: the size check and the write use the same bytes (a plan summary is up to 1 MiB).
-    const bytes = Buffer.from(redact(markdown, MIN_OUTPUT_MASK_LENGTH) + EOL, 'utf8');
-    if (used + bytes.length > STEP_SUMMARY_LIMIT_BYTES) {
+    // Encoded once, into a buffer sized for it and the line end: a plan summary is up to 1 MiB, and appending
+    // EOL to the text first would make V8 copy all of it into one string before encoding.
+    const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH);
+    const size = Buffer.byteLength(text, 'utf8');
+    if (used + size + EOL.length > STEP_SUMMARY_LIMIT_BYTES) {
         warning('The job summary is full (1 MiB per step); this step added nothing to it.');
         return false;
     }
+    const bytes = Buffer.allocUnsafe(size + EOL.length);
+    bytes.write(text, 0, size, 'utf8');
+    bytes.write(EOL, size, 'latin1');
     (0,external_node_fs_.appendFileSync)(file, bytes);
     return true;
 }

@@ -163,7 +163,7 @@ function renderDocument(
     if (!attempt) continue;
     const shortened = attempt.shortened;
     const noticeUsed = shortened ? noticeLines(o.forComment, ctx.runUrl, attempt.destructiveComplete) : [];
-    const lines = [...head, ...noticeUsed, ...diagnostics, ...attempt.lines, ...footer];
+    const lines = head.concat(noticeUsed, diagnostics, attempt.lines, footer);
     const text = join(lines);
     if (Buffer.byteLength(text) <= o.limit) return { text, shortened };
   }
@@ -233,7 +233,8 @@ function tryLevel(
 
   const detailHeading = details.lines.length > 0 ? ['#### Attribute changes', ''] : [];
   return {
-    lines: [...callout.lines, ...changes.lines, ...detailHeading, ...details.lines, ...drift.lines, ...outputs.lines, ...checks.lines],
+    // concat, not spread syntax: a summary's details are a few thousand entries, copied here in unoptimised code.
+    lines: callout.lines.concat(changes.lines, detailHeading, details.lines, drift.lines, outputs.lines, checks.lines),
     shortened:
       callout.shortened || changes.shortened || details.shortened || detailsMissing || drift.shortened || outputs.shortened || checks.shortened,
     destructiveComplete: !callout.shortened,
@@ -276,17 +277,27 @@ function scrub(text: string | undefined, model: PlanModel | undefined): string |
 }
 
 /**
- * The lines as one text ending in exactly one newline. Trailing empty lines are dropped from the array rather
- * than trimmed off the joined text: a summary is up to 1 MiB, and a regex over it plus a concatenation cost two
- * more copies of it.
+ * The lines as one text ending in exactly one newline. Trailing newlines are trimmed off the last entries before
+ * the join rather than off the joined text: a summary is up to 1 MiB, and a regex anchored at its end still tries
+ * a match at every newline in it, and a concatenation after costs another copy.
  */
 function join(lines: string[]): string {
   let end = lines.length;
-  while (end > 0 && lines[end - 1] === '') end--;
+  let last = '';
+  // An entry can be empty, or a block of lines ending in a newline (a resource's <details>).
+  while (end > 0) {
+    const entry = lines[end - 1]!;
+    let cut = entry.length;
+    while (cut > 0 && entry.charCodeAt(cut - 1) === 10) cut--;
+    if (cut > 0) {
+      last = cut === entry.length ? entry : entry.slice(0, cut);
+      break;
+    }
+    end--;
+  }
   if (end === 0) return '\n';
-  // An entry can be a block of lines ending in a newline (a resource's <details>); then trim the text itself.
-  if (lines[end - 1]!.endsWith('\n')) return `${lines.join('\n').replace(/\n+$/, '')}\n`;
   const kept = lines.slice(0, end);
+  kept[end - 1] = last;
   kept.push('');
   return kept.join('\n');
 }
