@@ -333,8 +333,8 @@ export function oneSidedDiffText(change: RawChange, action: ChangeAction, secret
   if ((before === undefined) === (after === undefined)) return undefined;
   const out: OneSided = { text: '', attributes: 0, unchanged: 0, secrets };
   const ok = after !== undefined
-    ? oneSidedMap(out, '+', '', after, change.before_sensitive, change.after_sensitive, change.after_unknown, true)
-    : oneSidedMap(out, '-', '', before!, change.before_sensitive, change.after_sensitive, undefined, true);
+    ? oneSidedMap(out, CREATED, after, change.before_sensitive, change.after_sensitive, change.after_unknown, true)
+    : oneSidedMap(out, DESTROYED, before!, change.before_sensitive, change.after_sensitive, undefined, true);
   return ok ? { text: out.text, attributes: out.attributes, unchanged: out.unchanged } : undefined;
 }
 
@@ -344,14 +344,61 @@ interface OneSided extends DiffText {
 }
 
 /**
- * visitCreated() (kind `+`) or visitDestroyed() (kind `-`) over a map, appending to `out`; `top` is the object
- * itself, where walkAttributes() also counts the unchanged attributes. False when the general walk is needed.
- * Marker lookups and paths are written out rather than called: this runs for every attribute of the summary.
+ * One attribute path of the one-sided walk, with what each of its lines starts with (`\n+ path = `). The paths
+ * form a tree from the object itself (the root, path ''). Resources of a plan repeat the same paths (every
+ * instance of a count or for_each, every resource of a type), so after the first, a line is one lookup by key
+ * and one concatenation, not a path and a line built again piece by piece: allocating those pieces was most of
+ * this loop's time. Bounded like KEY_STEPS (map keys are user data that need not repeat): past
+ * PATH_NODES_MAX, new paths are made for the line at hand and not kept.
+ */
+class PathNode {
+  readonly children = new Map<string | number, PathNode>();
+  /** `\n+ path = ` or `\n- path = `: a line of this path is this and the value. */
+  readonly line: string;
+
+  constructor(
+    readonly kind: '+' | '-',
+    readonly path: string,
+  ) {
+    this.line = `\n${kind} ${path} = `;
+  }
+
+  /** The path of map key `key` below this one; a top-level attribute's path is its bare name. */
+  key(key: string): PathNode {
+    const known = this.children.get(key);
+    if (known !== undefined) return known;
+    return this.#keep(key, new PathNode(this.kind, this.path === '' ? keyName(key) : this.path + keyStep(keyName(key))));
+  }
+
+  /** The path of list element `index` below this one. */
+  index(index: number): PathNode {
+    const known = this.children.get(index);
+    if (known !== undefined) return known;
+    return this.#keep(index, new PathNode(this.kind, `${this.path}[${index}]`));
+  }
+
+  #keep(step: string | number, node: PathNode): PathNode {
+    if (pathNodes < PATH_NODES_MAX) {
+      pathNodes++;
+      this.children.set(step, node);
+    }
+    return node;
+  }
+}
+
+const PATH_NODES_MAX = 8192;
+let pathNodes = 0;
+const CREATED = new PathNode('+', '');
+const DESTROYED = new PathNode('-', '');
+
+/**
+ * visitCreated() (kind `+`) or visitDestroyed() (kind `-`) over a map at `at`, appending to `out`; `top` is the
+ * object itself, where walkAttributes() also counts the unchanged attributes. False when the general walk is needed.
+ * Marker lookups are written out rather than called: this runs for every attribute of the summary.
  */
 function oneSidedMap(
   out: OneSided,
-  kind: '+' | '-',
-  path: string,
+  at: PathNode,
   value: Record<string, unknown>,
   beforeSensitive: unknown,
   afterSensitive: unknown,
@@ -361,15 +408,16 @@ function oneSidedMap(
   const keys = Object.keys(value);
   // An empty map appearing or going says nothing (the object itself may still have unknown attributes).
   if (keys.length === 0 && !top) return true;
+  const created = at.kind === '+';
   // A created object also lists the attributes known only after apply, as the walk does.
-  if (kind === '+') withUnknownKeys(keys, value, afterUnknown);
+  if (created) withUnknownKeys(keys, value, afterUnknown);
   else sortKeys(keys);
   const bsAll = beforeSensitive === true;
   const bsMap = markerMap(beforeSensitive);
   const asAll = afterSensitive === true;
   const asMap = markerMap(afterSensitive);
-  const auAll = kind === '+' && afterUnknown === true;
-  const auMap = kind === '+' ? markerMap(afterUnknown) : undefined;
+  const auAll = created && afterUnknown === true;
+  const auMap = created ? markerMap(afterUnknown) : undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     // Below the top level visitCreated() compares these with Object.prototype's members: the general walk.
@@ -378,20 +426,8 @@ function oneSidedMap(
     const bs = bsAll ? true : bsMap === undefined ? undefined : bsMap[key];
     const as = asAll ? true : asMap === undefined ? undefined : asMap[key];
     const au = auAll ? true : auMap === undefined ? undefined : auMap[key];
-    // A top-level attribute's path is its bare name; below, the parent's path and the step to the key.
-    let childPath: string;
-    if (top) {
-      childPath = keyName(key);
-    } else {
-      let step = KEY_STEPS.get(key);
-      if (step === undefined) {
-        step = keyStep(keyName(key));
-        if (KEY_STEPS.size < KEY_STEPS_MAX) KEY_STEPS.set(key, step);
-      }
-      childPath = path + step;
-    }
     const start = out.attributes;
-    if (!oneSidedChild(out, kind, childPath, child, bs, as, au)) return false;
+    if (!oneSidedChild(out, at.key(key), child, bs, as, au)) return false;
     // As walkAttributes() counts: a top-level attribute that is set and showed nothing (an empty list or map).
     if (top && out.attributes === start && child !== null && child !== undefined) out.unchanged++;
   }
@@ -402,40 +438,34 @@ function oneSidedMap(
  * One attribute of a one-sided object, as visitCreated() / visitDestroyed() show it: known after apply, hidden,
  * a value, or the attributes of a list or map below it. False when the general walk is needed.
  */
-function oneSidedChild(
-  out: OneSided,
-  kind: '+' | '-',
-  path: string,
-  child: unknown,
-  bs: unknown,
-  as: unknown,
-  au: unknown,
-): boolean {
+function oneSidedChild(out: OneSided, at: PathNode, child: unknown, bs: unknown, as: unknown, au: unknown): boolean {
   if (au === true) {
-    out.text += `\n+ ${path} = ${KNOWN_AFTER_APPLY}`;
+    // Only a created object has unknown markers, so the line is `+`.
+    out.text += at.line + KNOWN_AFTER_APPLY;
     out.attributes++;
   } else if (child === null || child === undefined) {
     return true;
   } else if (bs === true || as === true) {
-    out.text += `\n${kind} ${path} = ${SENSITIVE}`;
+    out.text += at.line + SENSITIVE;
     out.attributes++;
   } else if (typeof child !== 'object') {
+    const created = at.kind === '+';
     // valueText() without secrets: a string is its JSON unless long enough to be cut.
     let text: string;
     if (typeof child === 'string') {
       text = JSON.stringify(child);
-      if (text.length > MAX_VALUE_CHARS) text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
+      if (text.length > MAX_VALUE_CHARS) text = renderValue(child, created ? as : bs, au, out.secrets);
     } else if (typeof child === 'number' || typeof child === 'boolean') {
       text = String(child);
     } else {
-      text = renderValue(child, kind === '+' ? as : bs, au, out.secrets);
+      text = renderValue(child, created ? as : bs, au, out.secrets);
     }
-    out.text += `\n${kind} ${path} = ${text}`;
+    out.text += at.line + text;
     out.attributes++;
   } else {
     return Array.isArray(child)
-      ? oneSidedList(out, kind, path, child, bs, as, au)
-      : oneSidedMap(out, kind, path, child as Record<string, unknown>, bs, as, au, false);
+      ? oneSidedList(out, at, child, bs, as, au)
+      : oneSidedMap(out, at, child as Record<string, unknown>, bs, as, au, false);
   }
   return true;
 }
@@ -443,23 +473,23 @@ function oneSidedChild(
 /** A list below a one-sided attribute, as visitCreated() / visitDestroyed() show it. */
 function oneSidedList(
   out: OneSided,
-  kind: '+' | '-',
-  path: string,
+  at: PathNode,
   value: unknown[],
   beforeSensitive: unknown,
   afterSensitive: unknown,
   afterUnknown: unknown,
 ): boolean {
   if (value.length === 0) return true;
+  const created = at.kind === '+';
   if (isPlainList(value)) {
-    const text = kind === '+' ? renderValue(value, afterSensitive, afterUnknown, out.secrets) : renderValue(value, beforeSensitive, undefined, out.secrets);
-    out.text += `\n${kind} ${path} = ${text}`;
+    const text = created ? renderValue(value, afterSensitive, afterUnknown, out.secrets) : renderValue(value, beforeSensitive, undefined, out.secrets);
+    out.text += at.line + text;
     out.attributes++;
     return true;
   }
   for (let i = 0; i < value.length; i++) {
-    const au = kind === '+' ? childMarker(afterUnknown, i) : undefined;
-    if (!oneSidedChild(out, kind, `${path}[${i}]`, value[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i), au)) return false;
+    const au = created ? childMarker(afterUnknown, i) : undefined;
+    if (!oneSidedChild(out, at.index(i), value[i], childMarker(beforeSensitive, i), childMarker(afterSensitive, i), au)) return false;
   }
   return true;
 }
