@@ -88,6 +88,21 @@ describe('oneSidedDiffText', () => {
     expect(compared).toBeGreaterThan(600);
   });
 
+  it('gives the walk\'s lines past the number of paths it keeps (map keys are user data that need not repeat)', () => {
+    // 20,000 distinct keys, twice the paths the walk keeps; the second round finds every one of them again.
+    const after = { labels: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`key-${i}`, `value-${i}`])), items: [{ a: 1 }, { b: [2, 3] }] };
+    for (let round = 0; round < 2; round++) {
+      for (const [change, action] of [
+        [{ actions: ['create'], before: null, after, after_unknown: { id: true }, before_sensitive: false, after_sensitive: {} }, 'create'],
+        [{ actions: ['delete'], before: after, after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false }, 'delete'],
+      ] as const) {
+        const fast = oneSidedDiffText(change, action, new SensitiveStrings());
+        expect(fast?.attributes).toBe(action === 'create' ? 20_003 : 20_002);
+        expect(fast).toEqual(walked(change, action));
+      }
+    }
+  });
+
   it('leaves to the walk what it does not cover: updates, replacements, forgets, secrets, inherited keys below the top', () => {
     const secrets = new SensitiveStrings();
     secrets.add('hunter2-secret');
