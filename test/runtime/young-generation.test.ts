@@ -1,26 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requiredNodes } from '../helpers/node-binaries.js';
+import { transpiledModules } from '../helpers/transpile.js';
 
 // The setting is process-wide, so each case runs in its own Node process: the modules compiled as they are, then a
 // stream-like workload (short-lived buffers plus a few survivors) and the size the young generation grew to.
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dcp-young-'));
-  writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
-  for (const name of ['young-generation', 'tunable-v8']) {
-    const source = readFileSync(join(process.cwd(), `src/runtime/${name}.ts`), 'utf8');
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-    writeFileSync(join(dir, `${name}.js`), outputText);
-  }
+  dir = transpiledModules('dcp-young-', ['runtime/young-generation.ts', 'runtime/tunable-v8.ts']);
   writeFileSync(
     join(dir, 'workload.js'),
     `import v8 from 'node:v8';
-import { keepYoungGenerationSmall } from './young-generation.js';
+import { keepYoungGenerationSmall } from './runtime/young-generation.js';
 if (process.argv[2] === 'tuned') keepYoungGenerationSmall();
 const kept = [];
 for (let i = 0; i < 200_000; i++) {

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requiredNodes } from '../../helpers/node-binaries.js';
+import { transpiledModules } from '../../helpers/transpile.js';
 import { PLAN_JIT_OFF_BELOW, PLAN_TUNE_FROM, withBurstTuning } from '../../../src/actions/plan/v8-tuning.js';
 
 describe('withBurstTuning', () => {
@@ -46,21 +45,11 @@ describe('withBurstTuning', () => {
 });
 
 // The settings are process-wide, so the effect is measured in fresh Node processes: the modules as they are,
-// a plan-like document of ~3 MB parsed inside the burst, and the scavenges that happened while it was parsed.
+// a plan-like document of ~2 MB parsed inside the burst, and the scavenges that happened while it was parsed.
 describe('withBurstTuning in a fresh process', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dcp-burst-'));
-    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
-    for (const [from, to] of [
-      ['src/actions/plan/v8-tuning.ts', 'actions/plan/v8-tuning.js'],
-      ['src/runtime/tunable-v8.ts', 'runtime/tunable-v8.js'],
-    ] as const) {
-      const source = readFileSync(join(process.cwd(), from), 'utf8');
-      const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-      mkdirSync(dirname(join(dir, to)), { recursive: true });
-      writeFileSync(join(dir, to), outputText);
-    }
+    dir = transpiledModules('dcp-burst-', ['actions/plan/v8-tuning.ts', 'runtime/tunable-v8.ts']);
     const changes = Array.from({ length: 3000 }, (_, i) => ({
       address: `terraform_data.r[${i}]`,
       change: {
