@@ -1,13 +1,15 @@
 /**
  * `terraform show -json` output → PlanModel.
  *
- * Plans reach 30 MB (30,000 resources), so this is one JSON.parse and one pass over `resource_changes`: no
- * deep copies, and attribute diffs are computed only for the resources a renderer actually shows
- * (see LazyResourceChange). Everything the model exposes is already masked.
+ * Plans reach 30 MB (30,000 resources), so this is one JSON.parse (less planned_values.root_module, which
+ * nothing here reads: see plan-json.ts) and one pass over `resource_changes`: no deep copies, and attribute diffs
+ * are computed only for the resources a renderer actually shows (see LazyResourceChange). Everything the model
+ * exposes is already masked.
  */
 import { UserError } from '../errors.js';
 import { diffAttributes, oneSidedDiffText, walkAttributes, type AttributeDiffResult, type RawChange } from './attribute-diff.js';
 import { countChanges, summarize } from './plan-counts.js';
+import { parsePlanJson } from './plan-json.js';
 import {
   SENSITIVE,
   type AttributeDiff,
@@ -64,7 +66,7 @@ function parseDocument(json: string | Buffer, what: string): Json {
   if (text.trim().length === 0) throw new UserError(`${what} is empty; expected the output of \`terraform show -json <planfile>\`.`);
   let doc: unknown;
   try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    doc = parsePlanJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UserError(

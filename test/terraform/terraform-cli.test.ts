@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlan } from '../../src/comment/render.js';
 import { UserError } from '../../src/errors.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
+import { parseAroundPlannedValues } from '../../src/terraform/plan-json.js';
 import { skipWithoutTerraform } from '../helpers/terraform.js';
 import { runTerraformPlan, showPlanJson, type TerraformRunOptions, type TerraformRunResult } from '../../src/terraform/terraform-cli.js';
 
@@ -79,6 +80,13 @@ describeTerraform('runTerraformPlan on real Terraform roots', () => {
     expect(v2.terraformVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(v2.model?.terraformVersion).toBe(v2.terraformVersion);
     expect(JSON.parse(v2.planJson!).format_version).toMatch(/^1\./);
+  });
+
+  it('parses the JSON Terraform wrote around planned_values.root_module, to the same document otherwise', () => {
+    const whole = JSON.parse(v2.planJson!) as { planned_values: { outputs?: unknown } };
+    const cut = parseAroundPlannedValues(v2.planJson!);
+    expect(cut).toBeDefined();
+    expect(cut).toStrictEqual({ ...whole, planned_values: { outputs: whole.planned_values.outputs } });
   });
 
   it('reads every kind of change Terraform planned', () => {
