@@ -129,8 +129,9 @@ const MIN_OUTPUT_MASK_LENGTH = 8;
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
 function redact(text, minLength = 0) {
     let out = text;
+    // includes() first: a split and join of a 1 MiB summary per mask (the token is one) copies it for nothing.
     for (const secret of masks)
-        if (secret.length >= minLength)
+        if (secret.length >= minLength && out.includes(secret))
             out = out.split(secret).join('***');
     return out;
 }
@@ -212,8 +213,10 @@ function setFailed(message) {
 /**
  * Append markdown to the job summary, refusing to grow the file past GitHub's 1 MiB limit: callers fit
  * their text first; this is the last guard. Returns false when nothing was written (no summary file or no room).
+ * `utf8` is the markdown already encoded (a plan summary is up to 1 MiB); it is written as is unless masking
+ * changed the text.
  */
-function appendSummary(markdown) {
+function appendSummary(markdown, utf8) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)
         return false;
@@ -224,19 +227,27 @@ function appendSummary(markdown) {
     catch {
         used = 0;
     }
-    // Encoded once, into a buffer sized for it and the line end: a plan summary is up to 1 MiB, and appending
-    // EOL to the text first would make V8 copy all of it into one string before encoding.
     const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH);
-    const size = Buffer.byteLength(text, 'utf8');
-    if (used + size + EOL.length > STEP_SUMMARY_LIMIT_BYTES) {
+    const bytes = utf8 !== undefined && text === markdown ? utf8 : Buffer.from(text, 'utf8');
+    if (used + bytes.length + EOL.length > STEP_SUMMARY_LIMIT_BYTES) {
         warning('The job summary is full (1 MiB per step); this step added nothing to it.');
         return false;
     }
-    const bytes = Buffer.allocUnsafe(size + EOL.length);
-    bytes.write(text, 0, size, 'utf8');
-    bytes.write(EOL, size, 'latin1');
-    (0,external_node_fs_.appendFileSync)(file, bytes);
+    // The text, then the line end: no copy of up to 1 MiB into a string or buffer with EOL after it.
+    const fd = (0,external_node_fs_.openSync)(file, 'a');
+    try {
+        writeFully(fd, bytes);
+        writeFully(fd, Buffer.from(EOL, 'latin1'));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
     return true;
+}
+/** As appendFileSync writes: until all of `bytes` is in the file. */
+function writeFully(fd, bytes) {
+    for (let at = 0; at < bytes.length;)
+        at += (0,external_node_fs_.writeSync)(fd, bytes, at, bytes.length - at);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/inputs.ts
@@ -594,7 +605,7 @@ async function run() {
         // Loaded after the inputs are checked: a typo in the workflow fails before YAML, tar and the clients load.
         const [{ runApply }, { reportOnPlanComment }, { statusMarkdown, summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(960665), __nccwpck_require__.e(523983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55110)),
-            __nccwpck_require__.e(/* import() */ 683512).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
+            __nccwpck_require__.e(/* import() */ 574462).then(__nccwpck_require__.bind(__nccwpck_require__, 80964)),
             __nccwpck_require__.e(/* import() */ 625805).then(__nccwpck_require__.bind(__nccwpck_require__, 73308)),
         ]);
         const clients = await connect({ projectId: inputs.projectId, region: inputs.region, token: inputs.githubToken, env: process.env, warn: warning });

@@ -7,7 +7,7 @@
  * small and documented: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  * The bundle tests check it against what the runner reads.
  */
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { stdout } from './stdout.js';
 
@@ -52,7 +52,8 @@ const MIN_OUTPUT_MASK_LENGTH = 8;
 /** Replace every registered secret in `text` with ***, as the runner does for lines it prints. */
 export function redact(text: string, minLength = 0): string {
   let out = text;
-  for (const secret of masks) if (secret.length >= minLength) out = out.split(secret).join('***');
+  // includes() first: a split and join of a 1 MiB summary per mask (the token is one) copies it for nothing.
+  for (const secret of masks) if (secret.length >= minLength && out.includes(secret)) out = out.split(secret).join('***');
   return out;
 }
 
@@ -144,8 +145,10 @@ export function setFailed(message: string): void {
 /**
  * Append markdown to the job summary, refusing to grow the file past GitHub's 1 MiB limit: callers fit
  * their text first; this is the last guard. Returns false when nothing was written (no summary file or no room).
+ * `utf8` is the markdown already encoded (a plan summary is up to 1 MiB); it is written as is unless masking
+ * changed the text.
  */
-export function appendSummary(markdown: string): boolean {
+export function appendSummary(markdown: string, utf8?: Uint8Array): boolean {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
   let used = 0;
@@ -154,17 +157,24 @@ export function appendSummary(markdown: string): boolean {
   } catch {
     used = 0;
   }
-  // Encoded once, into a buffer sized for it and the line end: a plan summary is up to 1 MiB, and appending
-  // EOL to the text first would make V8 copy all of it into one string before encoding.
   const text = redact(markdown, MIN_OUTPUT_MASK_LENGTH);
-  const size = Buffer.byteLength(text, 'utf8');
-  if (used + size + EOL.length > STEP_SUMMARY_LIMIT_BYTES) {
+  const bytes = utf8 !== undefined && text === markdown ? utf8 : Buffer.from(text, 'utf8');
+  if (used + bytes.length + EOL.length > STEP_SUMMARY_LIMIT_BYTES) {
     warning('The job summary is full (1 MiB per step); this step added nothing to it.');
     return false;
   }
-  const bytes = Buffer.allocUnsafe(size + EOL.length);
-  bytes.write(text, 0, size, 'utf8');
-  bytes.write(EOL, size, 'latin1');
-  appendFileSync(file, bytes);
+  // The text, then the line end: no copy of up to 1 MiB into a string or buffer with EOL after it.
+  const fd = openSync(file, 'a');
+  try {
+    writeFully(fd, bytes);
+    writeFully(fd, Buffer.from(EOL, 'latin1'));
+  } finally {
+    closeSync(fd);
+  }
   return true;
+}
+
+/** As appendFileSync writes: until all of `bytes` is in the file. */
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

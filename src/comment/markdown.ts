@@ -129,6 +129,16 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/**
+ * `text` as UTF-8, encoded once into a buffer of the most it can take (3 bytes per UTF-16 unit; pages never
+ * written cost nothing), so the size comes from the write itself instead of a Buffer.byteLength pass before it
+ * (about 1 ms for a 440 KB job summary).
+ */
+export function utf8Encoded(text: string): Buffer {
+  const buffer = Buffer.allocUnsafe(text.length * 3);
+  return buffer.subarray(0, buffer.write(text, 0, 'utf8'));
+}
+
 /** A number with thousands separators, locale-independent (the body must be byte-for-byte reproducible). */
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -15,6 +15,7 @@
 import type { PlanModel, ResourceChange } from '../terraform/plan-model.js';
 import { groupChanges, isDestructive } from './change-groups.js';
 import { blockBytes } from './line-budget.js';
+import { utf8Encoded } from './markdown.js';
 import { COMMENT_LIMIT } from './marker.js';
 import { calloutSection, changesSection, type CalloutForm, type ChangesForm, type Section } from './section-changes.js';
 import {
@@ -46,6 +47,8 @@ export type RenderStatus = 'no-changes' | 'changes' | 'destroys' | 'error';
 export interface RenderedPlan {
   comment: string;
   summary: string;
+  /** The summary as UTF-8, what the job summary file gets: encoded once, while checking that it fits. */
+  summaryUtf8: Buffer;
   status: RenderStatus;
   /** True when the comment had to leave something out. */
   truncated: boolean;
@@ -70,7 +73,8 @@ export function renderPlan(model: PlanModel | undefined, ctx: RenderContext, opt
       ? { text: '', shortened: false }
       : renderDocument(model, ordered, ctx, status, { forComment: true, limit: COMMENT_BUDGET });
   const summary = renderDocument(model, ordered, ctx, status, { forComment: false, limit: SUMMARY_BUDGET });
-  return { comment: comment.text, summary: summary.text, status, truncated: comment.shortened };
+  const summaryUtf8 = summary.utf8 ?? utf8Encoded(summary.text);
+  return { comment: comment.text, summary: summary.text, summaryUtf8, status, truncated: comment.shortened };
 }
 
 export function planStatus(model: PlanModel | undefined): RenderStatus {
@@ -109,6 +113,8 @@ interface DocumentOptions {
 interface Document {
   text: string;
   shortened: boolean;
+  /** The text as UTF-8, when the fit check encoded it (the summary's). */
+  utf8?: Buffer;
 }
 
 /** The plan's changes in the orders the sections need: the same for the comment and the summary. */
@@ -164,8 +170,8 @@ function renderDocument(
     const shortened = attempt.shortened;
     const noticeUsed = shortened ? noticeLines(o.forComment, ctx.runUrl, attempt.destructiveComplete) : [];
     const lines = head.concat(noticeUsed, diagnostics, attempt.lines, footer);
-    const text = join(lines);
-    if (Buffer.byteLength(text) <= o.limit) return { text, shortened };
+    const fitted = withinLimit(join(lines), shortened, o);
+    if (fitted) return fitted;
   }
   // Unreachable with sane limits (every section has a form that fits MIN_REST), kept as a guarantee: the
   // header, the cut-down callout and the footer always fit.
@@ -173,6 +179,16 @@ function renderDocument(
   const callout = calloutSection(destructive, 'truncated', room)!;
   const lines = blockBytes(callout.lines) <= room ? callout.lines : [];
   return { text: join([...head, ...notice, ...diagnostics, ...lines, ...footer]), shortened: true };
+}
+
+/**
+ * The document when `text` fits the limit. The comment is counted; the summary (up to 1 MiB, written to a file as
+ * UTF-8 next) is encoded, and the encoding kept.
+ */
+function withinLimit(text: string, shortened: boolean, o: DocumentOptions): Document | undefined {
+  if (o.forComment) return Buffer.byteLength(text) <= o.limit ? { text, shortened } : undefined;
+  const utf8 = utf8Encoded(text);
+  return utf8.length <= o.limit ? { text, shortened, utf8 } : undefined;
 }
 
 interface Attempt {

@@ -79,6 +79,27 @@ describe('the job summary', () => {
     expect(readFileSync(file).length).toBe(STEP_SUMMARY_LIMIT_BYTES);
   });
 
+  it('writes the encoding it is given when nothing is masked, and encodes the masked text itself', () => {
+    const file = join(dir, 'summary');
+    writeFileSync(file, '');
+    // A stand-in encoding that differs from the text's shows which one reached the file.
+    expect(appendSummary('🟢 plain', Buffer.from('given bytes'))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('given bytes\n');
+    const secret = 'hunter2-Sup3r-Secret';
+    setSecret(secret);
+    writeFileSync(file, '');
+    expect(appendSummary(`🟢 ${secret}`, Buffer.from(`🟢 ${secret}`))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('🟢 ***\n');
+  });
+
+  it('counts the limit by the encoding it is given', () => {
+    const file = join(dir, 'summary');
+    writeFileSync(file, 'x'.repeat(STEP_SUMMARY_LIMIT_BYTES - 9));
+    expect(appendSummary('🟢🔴x', Buffer.from('🟢🔴x'))).toBe(false);
+    expect(appendSummary('🟢🔴', Buffer.from('🟢🔴'))).toBe(true);
+    expect(readFileSync(file).length).toBe(STEP_SUMMARY_LIMIT_BYTES);
+  });
+
   it('counts the limit in UTF-8 bytes, not characters', () => {
     const file = join(dir, 'summary');
     writeFileSync(file, 'x'.repeat(STEP_SUMMARY_LIMIT_BYTES - 9));

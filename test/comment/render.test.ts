@@ -100,7 +100,8 @@ describe('renderPlan layout', () => {
 
   it('skips only the comment when it will not be posted (comment: off): the summary and status are unchanged', () => {
     const summaryOnly = renderPlan(model, CTX, { comment: false });
-    expect(summaryOnly).toEqual({ comment: '', summary: rendered.summary, status: rendered.status, truncated: false });
+    expect(summaryOnly).toEqual({ comment: '', summary: rendered.summary, summaryUtf8: rendered.summaryUtf8, status: rendered.status, truncated: false });
+    expect(Buffer.compare(summaryOnly.summaryUtf8, Buffer.from(summaryOnly.summary, 'utf8'))).toBe(0);
     expect(rendered.comment.length).toBeGreaterThan(0);
   });
 

@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
     });
 
     // The summary first: if GitHub then fails (5xx past the retries), the plan is still on the run's page.
-    appendSummary(rendered.summary);
+    appendSummary(rendered.summary, rendered.summaryUtf8);
     const published = await publishToPullRequest(
       planPublishRequest(
         inputs,
