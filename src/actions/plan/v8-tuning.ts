@@ -18,8 +18,9 @@
  *   `--concurrent-sparkplug` or lower Sparkplug batch and feedback-allocation thresholds. Larger plans keep the
  *   compilers: there they start to pay for themselves.
  *
- * With all three, the action's peak RSS on Node 24 (`npm run bench`) is 58 / 102 / 194 MiB at 1,000 / 10,000 /
- * 30,000 resources: 1.25 / 1.22 / 1.22× that of the bare JSON.parse it is compared against.
+ * With all three, the action's peak RSS on Node 24 (`npm run bench`) is 57 / 100 / 167 MiB at 1,000 / 10,000 /
+ * 30,000 resources: 1.23 / 1.19 / 1.06× that of the bare JSON.parse it is compared against (which parses all of
+ * the document; the action skips planned_values.root_module, see plan-json.ts).
  *
  * All three are restored afterwards: posting the comment and uploading a reviewed plan (which checksums in
  * JavaScript) run with V8's defaults. Only the majors measured are tuned (Node 20, V8 11.3; Node 24, V8 13.6):
