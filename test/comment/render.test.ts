@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CORPUS, corpusFiles } from '../helpers/plan-corpus.js';
 import { renderPlan, type RenderContext } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
 import { expectBalancedStructure, expectNoInjection, flat, inlineCodes, tokens } from './markdown-check.js';
 import { manyResources, syntheticPlan, type SyntheticResource } from './synthetic-plan.js';
 
-const CORPUS = 'test/fixtures/plans';
 const RUN_URL = 'https://github.com/acme/infra/actions/runs/42';
 const CTX: RenderContext = {
   environment: 'dev',
@@ -17,15 +17,6 @@ const CTX: RenderContext = {
 };
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT = 1024 * 1024;
-
-function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? corpusFiles(path) : path.endsWith('.json') ? [path] : [];
-    })
-    .sort();
-}
 
 /** Secrets found independently of the parser: leaves under sensitive markers, sensitive variables and outputs. */
 function secretsOf(doc: Record<string, unknown>): string[] {

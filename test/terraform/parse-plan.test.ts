@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, corpusFiles } from '../helpers/plan-corpus.js';
 import { UserError } from '../../src/errors.js';
 import { renderPlan } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
 import type { PlanModel } from '../../src/terraform/plan-model.js';
 
-const CORPUS = 'test/fixtures/plans';
-
-function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? corpusFiles(path) : path.endsWith('.json') ? [path] : [];
-    })
-    .sort();
-}
 
 function load(name: string): PlanModel {
   return parsePlan(readFileSync(join(CORPUS, name)), name);

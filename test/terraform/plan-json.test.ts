@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, corpusFiles } from '../helpers/plan-corpus.js';
 import { renderPlan } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
 import { parseAroundPlannedValues, parsePlanJson } from '../../src/terraform/plan-json.js';
-
-const CORPUS = 'test/fixtures/plans';
-
-function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? corpusFiles(path) : path.endsWith('.json') ? [path] : [];
-    })
-    .sort();
-}
 
 type Doc = Record<string, unknown>;
 
