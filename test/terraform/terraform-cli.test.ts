@@ -208,6 +208,24 @@ describeTerraform('runTerraformPlan on real Terraform roots', () => {
     expect(rendered.summary).toContain('terraform_data.many[399]');
   });
 
+  it('reads only the plan’s own keys when resource values have keys named like them', async () => {
+    const dir = copyRoot('look-alike-keys');
+    const result = await runTerraformPlan(options(dir));
+    const json = result.planJson!;
+    // Terraform writes the look-alikes into planned_values (and elsewhere), so the cut around planned_values
+    // does not hold and the whole document is parsed.
+    expect(json.indexOf(',"planned_values":{')).toBeLessThan(json.lastIndexOf(',"planned_values":{'));
+    expect(json.indexOf('},"resource_changes":')).toBeLessThan(json.lastIndexOf('},"resource_changes":'));
+    expect(parseAroundPlannedValues(json)).toBeUndefined();
+    const model = result.model!;
+    expect(model.changes.map((c) => c.address).sort()).toEqual(['terraform_data.real', 'terraform_data.second']);
+    expect(model.counts).toMatchObject({ add: 2, change: 0, destroy: 0 });
+    expect(model.sensitiveValues).toContain('tok-LOOKALIKE-987654');
+    const rendered = renderPlan(model, { environment: 'dev', workingDirectory: '.' });
+    expect(rendered.comment).not.toContain('terraform_data.fake`');
+    expect(rendered.comment).not.toContain('tok-LOOKALIKE-987654');
+  });
+
   it('shows a saved plan file as JSON that parses', async () => {
     const dir = copyRoot('large-count');
     const o = options(dir, { args: ['-var=instances=2'] });
