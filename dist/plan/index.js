@@ -2288,16 +2288,16 @@ function hasTrue(marker) {
     return false;
 }
 function renderValue(value, sensitive, unknown, secrets, limit = MAX_VALUE_CHARS) {
-    // Most values are leaves: their text needs no parts list (this runs for every attribute shown).
+    // Most values are leaves: their text needs no walk (this runs for every attribute shown).
     const leaf = leafText(value, sensitive, unknown, secrets);
     let text;
     if (leaf !== undefined) {
         text = leaf;
     }
     else {
-        const parts = [];
-        write(value, sensitive, unknown, secrets, parts, { length: 0, limit });
-        text = parts.join('');
+        const out = { text: '', limit };
+        write(value, sensitive, unknown, secrets, out);
+        text = out.text;
     }
     if (text.length <= limit)
         return text;
@@ -2322,44 +2322,44 @@ function leafText(value, sensitive, unknown, secrets) {
             return undefined;
     }
 }
-function push(parts, state, text) {
-    parts.push(text);
-    state.length += text.length;
-}
-function write(value, sensitive, unknown, secrets, parts, state) {
+function write(value, sensitive, unknown, secrets, out) {
     // Past the limit the text is cut anyway; stop walking so a huge value costs no more than a small one.
-    if (state.length > state.limit)
+    if (out.text.length > out.limit)
         return;
     const leaf = leafText(value, sensitive, unknown, secrets);
-    if (leaf !== undefined)
-        return push(parts, state, leaf);
+    if (leaf !== undefined) {
+        out.text += leaf;
+        return;
+    }
     if (Array.isArray(value)) {
-        push(parts, state, '[');
+        out.text += '[';
         for (let i = 0; i < value.length; i++) {
             if (i > 0)
-                push(parts, state, ', ');
-            write(value[i], childMarker(sensitive, i), childMarker(unknown, i), secrets, parts, state);
-            if (state.length > state.limit)
+                out.text += ', ';
+            write(value[i], childMarker(sensitive, i), childMarker(unknown, i), secrets, out);
+            if (out.text.length > out.limit)
                 break;
         }
-        push(parts, state, ']');
+        out.text += ']';
         return;
     }
     const record = value;
     const keys = Object.keys(record);
-    if (keys.length === 0)
-        return push(parts, state, '{}');
-    push(parts, state, '{ ');
+    if (keys.length === 0) {
+        out.text += '{}';
+        return;
+    }
+    out.text += '{ ';
     for (let i = 0; i < keys.length; i++) {
-        if (state.length > state.limit)
+        if (out.text.length > out.limit)
             break;
         const key = keys[i];
         if (i > 0)
-            push(parts, state, ', ');
-        push(parts, state, `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `);
-        write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, parts, state);
+            out.text += ', ';
+        out.text += `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `;
+        write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, out);
     }
-    push(parts, state, ' }');
+    out.text += ' }';
 }
 
 ;// CONCATENATED MODULE: ./src/terraform/attribute-diff.ts

@@ -52,15 +52,15 @@ export function renderValue(
   secrets: SensitiveStrings,
   limit = MAX_VALUE_CHARS,
 ): string {
-  // Most values are leaves: their text needs no parts list (this runs for every attribute shown).
+  // Most values are leaves: their text needs no walk (this runs for every attribute shown).
   const leaf = leafText(value, sensitive, unknown, secrets);
   let text: string;
   if (leaf !== undefined) {
     text = leaf;
   } else {
-    const parts: string[] = [];
-    write(value, sensitive, unknown, secrets, parts, { length: 0, limit });
-    text = parts.join('');
+    const out: WriteState = { text: '', limit };
+    write(value, sensitive, unknown, secrets, out);
+    text = out.text;
   }
   if (text.length <= limit) return text;
   return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
@@ -83,48 +83,46 @@ function leafText(value: unknown, sensitive: unknown, unknown: unknown, secrets:
   }
 }
 
+/**
+ * The text so far (concatenated, not collected in a list and joined: in uncompiled code a call per token cost
+ * more than the token, and an updated resource's old value is rendered whole) and the length past which it is cut.
+ */
 interface WriteState {
-  length: number;
+  text: string;
   limit: number;
 }
 
-function push(parts: string[], state: WriteState, text: string): void {
-  parts.push(text);
-  state.length += text.length;
-}
-
-function write(
-  value: unknown,
-  sensitive: unknown,
-  unknown: unknown,
-  secrets: SensitiveStrings,
-  parts: string[],
-  state: WriteState,
-): void {
+function write(value: unknown, sensitive: unknown, unknown: unknown, secrets: SensitiveStrings, out: WriteState): void {
   // Past the limit the text is cut anyway; stop walking so a huge value costs no more than a small one.
-  if (state.length > state.limit) return;
+  if (out.text.length > out.limit) return;
   const leaf = leafText(value, sensitive, unknown, secrets);
-  if (leaf !== undefined) return push(parts, state, leaf);
+  if (leaf !== undefined) {
+    out.text += leaf;
+    return;
+  }
   if (Array.isArray(value)) {
-    push(parts, state, '[');
+    out.text += '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) push(parts, state, ', ');
-      write(value[i], childMarker(sensitive, i), childMarker(unknown, i), secrets, parts, state);
-      if (state.length > state.limit) break;
+      if (i > 0) out.text += ', ';
+      write(value[i], childMarker(sensitive, i), childMarker(unknown, i), secrets, out);
+      if (out.text.length > out.limit) break;
     }
-    push(parts, state, ']');
+    out.text += ']';
     return;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length === 0) return push(parts, state, '{}');
-  push(parts, state, '{ ');
-  for (let i = 0; i < keys.length; i++) {
-    if (state.length > state.limit) break;
-    const key = keys[i]!;
-    if (i > 0) push(parts, state, ', ');
-    push(parts, state, `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `);
-    write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, parts, state);
+  if (keys.length === 0) {
+    out.text += '{}';
+    return;
   }
-  push(parts, state, ' }');
+  out.text += '{ ';
+  for (let i = 0; i < keys.length; i++) {
+    if (out.text.length > out.limit) break;
+    const key = keys[i]!;
+    if (i > 0) out.text += ', ';
+    out.text += `${secrets.matches(key) ? SENSITIVE : keyName(key)} = `;
+    write(record[key], childMarker(sensitive, key), childMarker(unknown, key), secrets, out);
+  }
+  out.text += ' }';
 }
