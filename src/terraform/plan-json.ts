@@ -19,6 +19,10 @@
  * layout not expected, a `__proto__` key) falls back to one JSON.parse of the whole text. The result is always
  * what JSON.parse gives, without planned_values.root_module, or JSON.parse's own error.
  *
+ * One region only: a piece between two cuts would be anchored at neither end of the document, and two look-alike
+ * keys at one depth inside a value would parse as a piece of their own. prior_state.values.root_module, the
+ * larger unread part of update and destroy plans, would be the other candidate.
+ *
  * The price: planned_values.root_module is not read, so a document damaged only inside it is not noticed.
  * Terraform does not write such a document; a truncated one still fails (its end does not parse, and the full
  * parse then reports where).
