@@ -3029,8 +3029,11 @@ function summarize(counts, hasChanges, actionInvocations = 0) {
  * `},"resource_changes":` in the text are structure, never string content; but structure at any depth (a
  * terraform_data input can be an object with a key named resource_changes). So a cut is trusted only once the
  * piece it makes has parsed: the start of a document plus `}` is a JSON object only when the cut is at the top
- * level, and so is `{` plus the end of a document. Anything else (no match, a piece that does not parse, a
- * layout not expected, a `__proto__` key) falls back to one JSON.parse of the whole text. The result is always
+ * level, and so is `{` plus the end of a document. planned_values' value ends where the first top-level key after
+ * it begins, so its end is looked for as `},"<key>":` for every top-level key a plan has (and each candidate
+ * tried until one holds): a key not in that list that sits right after planned_values would be left out with it,
+ * and nothing reads such a key. Anything else (no candidate that holds within a few tries, a piece that does not
+ * parse, a layout not expected, a `__proto__` key) falls back to one JSON.parse of the whole text. The result is
  * what JSON.parse gives, without planned_values.root_module, or JSON.parse's own error.
  *
  * One region only: a piece between two cuts would be anchored at neither end of the document, and two look-alike
@@ -3042,8 +3045,13 @@ function summarize(counts, hasChanges, actionInvocations = 0) {
  * parse then reports where).
  */
 const PLANNED_VALUES = ',"planned_values":{';
-/** Where planned_values ends: the top-level keys Terraform writes next, whose names resources rarely use. */
-const AFTER_PLANNED_VALUES = /\},"(?:resource_drift|resource_changes|deferred_changes|output_changes|prior_state)":/g;
+/**
+ * Where planned_values may end: before any top-level key of a plan (Terraform's and OpenTofu's, and those of the
+ * other documents parse-plan recognises), whatever their order.
+ */
+const TOP_LEVEL_KEY = /\},"(?:resource_drift|resource_changes|deferred_changes|deferred_action_invocations|output_changes|action_invocations|prior_state|configuration|relevant_attributes|checks|condition_results|timestamp|applyable|complete|errored|variables|format_version|terraform_version|plan_format_version|planned_values|values|lineage|serial)":/g;
+/** Candidates for the end of planned_values tried before giving up on the cut (each costs a failed parse). */
+const END_TRIES = 4;
 const ROOT_MODULE = '{"root_module":';
 const OUTPUTS = '{"outputs":';
 const OUTPUTS_END = '},"root_module":';
@@ -3060,16 +3068,21 @@ function parseAroundPlannedValues(text) {
         return undefined;
     // The `{` that opens planned_values' value.
     const start = key + PLANNED_VALUES.length - 1;
-    AFTER_PLANNED_VALUES.lastIndex = start;
-    const next = AFTER_PLANNED_VALUES.exec(text);
-    if (next === null)
-        return undefined;
-    // The `}` that closes it, if the cut holds.
-    const end = next.index;
     const head = parsedObject(`${text.slice(0, key)}}`);
     if (head === undefined)
         return undefined;
-    const tail = parsedObject(`{${text.slice(end + 2)}`);
+    // The `}` that closes it: the first candidate whose end of the document parses (one inside a value fails).
+    let end = -1;
+    let tail;
+    TOP_LEVEL_KEY.lastIndex = start;
+    for (let tries = 0; tail === undefined && tries < END_TRIES; tries++) {
+        const next = TOP_LEVEL_KEY.exec(text);
+        if (next === null)
+            return undefined;
+        end = next.index;
+        tail = parsedObject(`{${text.slice(end + 2)}`);
+        TOP_LEVEL_KEY.lastIndex = end + 1;
+    }
     if (tail === undefined)
         return undefined;
     const plannedValues = outputsOnly(text, start, end);
