@@ -12,15 +12,15 @@
  * opened with `{`. Of planned_values itself only `outputs` is parsed (sensitive outputs are secrets to mask).
  *
  * Why the cuts are exact. Inside a JSON string every quote is escaped, so `,"planned_values":{` and
- * `},"resource_changes":` in the text are structure, never string content; but structure at any depth (a
+ * `,"resource_changes":` in the text are structure, never string content; but structure at any depth (a
  * terraform_data input can be an object with a key named resource_changes). So a cut is trusted only once the
  * piece it makes has parsed: the start of a document plus `}` is a JSON object only when the cut is at the top
- * level, and so is `{` plus the end of a document. planned_values' value ends where the first top-level key after
- * it begins, so its end is looked for as `},"<key>":` for every top-level key a plan has (and each candidate
- * tried until one holds): a key not in that list that sits right after planned_values would be left out with it,
- * and nothing reads such a key. Anything else (no candidate that holds within a few tries, a piece that does not
+ * level, and so is `{` plus the end of a document. planned_values' value ends where the next top-level key
+ * begins, so its end is looked for as `,"<key>":` for every top-level key parse-plan reads (each candidate tried
+ * until one holds): only keys nothing reads can sit between planned_values and the first of those, and they are
+ * left out with it. Anything else (no candidate that holds within a few tries, a piece that does not
  * parse, a layout not expected, a `__proto__` key) falls back to one JSON.parse of the whole text. The result is
- * what JSON.parse gives, without planned_values.root_module, or JSON.parse's own error.
+ * what JSON.parse gives, without planned_values.root_module (and such unread keys), or JSON.parse's own error.
  *
  * One region only: a piece between two cuts would be anchored at neither end of the document, and two look-alike
  * keys at one depth inside a value would parse as a piece of their own. prior_state.values.root_module, the
@@ -33,11 +33,13 @@
 
 const PLANNED_VALUES = ',"planned_values":{';
 /**
- * Where planned_values may end: before any top-level key of a plan (Terraform's and OpenTofu's, and those of the
- * other documents parse-plan recognises), whatever their order.
+ * Where planned_values may end: before any top-level key parse-plan reads, in whatever order the document has
+ * them (the comma before the key: a key's quotes are never escaped, a string's quotes always are, so whatever
+ * precedes the comma, this is structure). A key
+ * nothing reads (deferred_changes, timestamp, …) that sits right after planned_values is left out with it.
  */
-const TOP_LEVEL_KEY =
-  /\},"(?:resource_drift|resource_changes|deferred_changes|deferred_action_invocations|output_changes|action_invocations|prior_state|configuration|relevant_attributes|checks|condition_results|timestamp|applyable|complete|errored|variables|format_version|terraform_version|plan_format_version|planned_values|values|lineage|serial)":/g;
+const READ_KEY =
+  /,"(?:resource_drift|resource_changes|output_changes|action_invocations|prior_state|configuration|variables|checks|condition_results|errored|format_version|terraform_version|plan_format_version|planned_values|lineage|serial)":/g;
 /** Candidates for the end of planned_values tried before giving up on the cut (each costs a failed parse). */
 const END_TRIES = 4;
 const ROOT_MODULE = '{"root_module":';
@@ -59,16 +61,17 @@ export function parseAroundPlannedValues(text: string): Record<string, unknown> 
   const start = key + PLANNED_VALUES.length - 1;
   const head = parsedObject(`${text.slice(0, key)}}`);
   if (head === undefined) return undefined;
-  // The `}` that closes it: the first candidate whose end of the document parses (one inside a value fails).
+  // Where it ends (the comma after it): the first candidate whose end of the document parses (one inside a value
+  // fails).
   let end = -1;
   let tail: Record<string, unknown> | undefined;
-  TOP_LEVEL_KEY.lastIndex = start;
+  READ_KEY.lastIndex = start;
   for (let tries = 0; tail === undefined && tries < END_TRIES; tries++) {
-    const next = TOP_LEVEL_KEY.exec(text);
+    const next = READ_KEY.exec(text);
     if (next === null) return undefined;
     end = next.index;
-    tail = parsedObject(`{${text.slice(end + 2)}`);
-    TOP_LEVEL_KEY.lastIndex = end + 1;
+    tail = parsedObject(`{${text.slice(end + 1)}`);
+    READ_KEY.lastIndex = end + 1;
   }
   if (tail === undefined) return undefined;
   const plannedValues = outputsOnly(text, start, end);
@@ -80,7 +83,7 @@ export function parseAroundPlannedValues(text: string): Record<string, unknown> 
   return head;
 }
 
-/** planned_values (text from `start` to `end`, its braces) as `{ outputs }`, or `{}` when it has none. */
+/** planned_values (text from `start`, its `{`, to before `end`) as `{ outputs }`, or `{}` when it has none. */
 function outputsOnly(text: string, start: number, end: number): Record<string, unknown> | undefined {
   if (text.startsWith(ROOT_MODULE, start)) return {};
   if (!text.startsWith(OUTPUTS, start)) return undefined;

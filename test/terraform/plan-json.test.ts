@@ -22,6 +22,14 @@ function withoutRootModule(doc: Doc): Doc {
   return out;
 }
 
+/** The top-level keys parse-plan reads, from its source: `doc.<key>` and `'<key>' in doc`. */
+const READ_KEYS = new Set(
+  [
+    ...readFileSync('src/terraform/parse-plan.ts', 'utf8').matchAll(/\bdoc\.([a-z_]+)/g),
+    ...readFileSync('src/terraform/parse-plan.ts', 'utf8').matchAll(/'([a-z_]+)' in doc\b/g),
+  ].map((m) => m[1]!),
+);
+
 /** The corpus files as Terraform writes them (compact, keys in the file's order); most are stored pretty-printed. */
 const corpus = corpusFiles().map((path) => {
   const doc = JSON.parse(readFileSync(path, 'utf8')) as Doc;
@@ -60,11 +68,15 @@ describe('parsePlanJson on the plan corpus', () => {
   });
 
   for (const { name, doc, compact } of corpus) {
-    it(`gives JSON.parse's document less planned_values.root_module for ${name}`, () => {
+    it(`gives JSON.parse's value of every key parse-plan reads, planned_values less root_module, for ${name}`, () => {
       const parsed = parsePlanJson(compact) as Doc;
-      const expected = parseAroundPlannedValues(compact) !== undefined ? withoutRootModule(doc) : doc;
-      expect(parsed).toStrictEqual(expected);
-      expect(Object.keys(parsed)).toStrictEqual(Object.keys(doc));
+      const cut = parseAroundPlannedValues(compact) !== undefined;
+      const expected = cut ? withoutRootModule(doc) : doc;
+      for (const key of READ_KEYS) expect(parsed[key], key).toStrictEqual(expected[key]);
+      // Only keys nothing reads may go with planned_values (two files here: `complete`, `relevant_attributes`).
+      const gone = Object.keys(doc).filter((key) => !(key in parsed));
+      expect(gone.filter((key) => READ_KEYS.has(key))).toStrictEqual([]);
+      if (!cut) expect(parsed).toStrictEqual(doc);
     });
   }
 
@@ -160,6 +172,26 @@ describe('parsePlanJson with keys that look like the plan’s own', () => {
 });
 
 describe('parsePlanJson on documents that are not as Terraform writes them', () => {
+  it('looks for the end of planned_values before every top-level key parse-plan reads', () => {
+    expect(READ_KEYS.size).toBeGreaterThanOrEqual(15);
+    for (const key of READ_KEYS) {
+      // `values` is read only when planned_values is absent (to say that a state file is not a plan); every
+      // resource in planned_values has a `values` key, so looking for it would defeat the cut.
+      if (key === 'values') continue;
+      const text = JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} }, [key]: { kept: true }, resource_changes: [] });
+      if (key === 'format_version' || key === 'resource_changes') continue;
+      expect((parsePlanJson(text) as Doc)[key], key).toStrictEqual({ kept: true });
+    }
+  });
+
+  it('keeps a read key after an unread one with a list value, and may leave out the unread one', () => {
+    const doc = { format_version: '1.2', planned_values: { root_module: {} }, deferred_changes: [1], configuration: { root_module: {} }, resource_changes: [] };
+    const parsed = parsePlanJson(JSON.stringify(doc)) as Doc;
+    expect(parsed.configuration).toStrictEqual({ root_module: {} });
+    expect(parsed.resource_changes).toStrictEqual([]);
+    expect(parsed).not.toHaveProperty('deferred_changes');
+  });
+
   const compact = corpus.find(({ name }) => name === 'opentofu/show-json_basic-create.json')!.compact;
 
   it('fails as JSON.parse does on a truncated plan', () => {
