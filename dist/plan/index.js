@@ -3048,8 +3048,8 @@ const PLANNED_VALUES = ',"planned_values":{';
 /**
  * Where planned_values may end: before any top-level key parse-plan reads, in whatever order the document has
  * them (the comma before the key: a key's quotes are never escaped, a string's quotes always are, so whatever
- * precedes the comma, this is structure). A key
- * nothing reads (deferred_changes, timestamp, …) that sits right after planned_values is left out with it.
+ * precedes the comma, this is structure). A key nothing reads (deferred_changes, timestamp, …) that sits right
+ * after planned_values is left out with it.
  */
 const READ_KEY = /,"(?:resource_drift|resource_changes|output_changes|action_invocations|prior_state|configuration|variables|checks|condition_results|errored|format_version|terraform_version|plan_format_version|planned_values|lineage|serial)":/g;
 /** Candidates for the end of planned_values tried before giving up on the cut (each costs a failed parse). */
@@ -3057,6 +3057,7 @@ const END_TRIES = 4;
 const ROOT_MODULE = '{"root_module":';
 const OUTPUTS = '{"outputs":';
 const OUTPUTS_END = '},"root_module":';
+const OUTPUTS_KEY = ',"outputs":';
 function parsePlanJson(text) {
     return parseAroundPlannedValues(text) ?? JSON.parse(text);
 }
@@ -3100,13 +3101,16 @@ function parseAroundPlannedValues(text) {
 }
 /** planned_values (text from `start`, its `{`, to before `end`) as `{ outputs }`, or `{}` when it has none. */
 function outputsOnly(text, start, end) {
-    if (text.startsWith(ROOT_MODULE, start))
-        return {};
+    if (text.startsWith(ROOT_MODULE, start)) {
+        // No outputs before root_module (where Terraform writes them); none after it either, or all of it is parsed.
+        return text.lastIndexOf(OUTPUTS_KEY, end) > start ? undefined : {};
+    }
     if (!text.startsWith(OUTPUTS, start))
         return undefined;
     // The cut after outputs holds when planned_values' start up to it, closed, parses (as at the top level).
     const cut = text.indexOf(OUTPUTS_END, start);
-    if (cut < 0 || cut >= end)
+    // (A second outputs after root_module would be the one JSON.parse keeps.)
+    if (cut < 0 || cut >= end || text.lastIndexOf(OUTPUTS_KEY, end) > cut)
         return undefined;
     const outputs = parsedObject(`${text.slice(start, cut + 1)}}`);
     return outputs !== undefined && Object.keys(outputs).length === 1 ? outputs : undefined;

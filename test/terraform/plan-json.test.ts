@@ -184,6 +184,18 @@ describe('parsePlanJson on documents that are not as Terraform writes them', () 
     }
   });
 
+  it('keeps the outputs of planned_values when they come after root_module', () => {
+    const doc = {
+      format_version: '1.2',
+      planned_values: { root_module: {}, outputs: { o: { sensitive: true, value: 'hunter2hunter2' } } },
+      resource_changes: [],
+    };
+    const text = JSON.stringify(doc);
+    expect(parseAroundPlannedValues(text)).toBeUndefined();
+    expect(parsePlanJson(text)).toStrictEqual(doc);
+    expect(parsePlan(text).sensitiveValues).toContain('hunter2hunter2');
+  });
+
   it('keeps a read key after an unread one with a list value, and may leave out the unread one', () => {
     const doc = { format_version: '1.2', planned_values: { root_module: {} }, deferred_changes: [1], configuration: { root_module: {} }, resource_changes: [] };
     const parsed = parsePlanJson(JSON.stringify(doc)) as Doc;
