@@ -57,7 +57,10 @@ const DRAIN_WAIT_MS = 2;
 /** Writes all of `text` to `fd`, waiting out a full non-blocking pipe. */
 function writeAll(fd, text) {
     // Log lines are short: encoding once keeps partial writes in bytes, where they happen.
-    const bytes = Buffer.from(text, 'utf8');
+    writeAllBytes(fd, Buffer.from(text, 'utf8'));
+}
+/** Writes all of `bytes` to `fd` (a file, or a pipe that may be full or closed). */
+function writeAllBytes(fd, bytes) {
     let offset = 0;
     while (offset < bytes.length) {
         try {
@@ -236,18 +239,13 @@ function appendSummary(markdown, utf8) {
     // The text, then the line end: no copy of up to 1 MiB into a string or buffer with EOL after it.
     const fd = (0,external_node_fs_.openSync)(file, 'a');
     try {
-        writeFully(fd, bytes);
-        writeFully(fd, Buffer.from(EOL, 'latin1'));
+        writeAllBytes(fd, bytes);
+        writeAllBytes(fd, Buffer.from(EOL, 'latin1'));
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
     return true;
-}
-/** As appendFileSync writes: until all of `bytes` is in the file. */
-function writeFully(fd, bytes) {
-    for (let at = 0; at < bytes.length;)
-        at += (0,external_node_fs_.writeSync)(fd, bytes, at, bytes.length - at);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/inputs.ts

@@ -7,9 +7,9 @@
  * small and documented: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  * The bundle tests check it against what the runner reads.
  */
-import { appendFileSync, closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { stdout } from './stdout.js';
+import { stdout, writeAllBytes } from './stdout.js';
 
 /** os.EOL without loading node:os, which every action would otherwise pay for at start-up just for this. */
 const EOL = process.platform === 'win32' ? '\r\n' : '\n';
@@ -166,15 +166,10 @@ export function appendSummary(markdown: string, utf8?: Uint8Array): boolean {
   // The text, then the line end: no copy of up to 1 MiB into a string or buffer with EOL after it.
   const fd = openSync(file, 'a');
   try {
-    writeFully(fd, bytes);
-    writeFully(fd, Buffer.from(EOL, 'latin1'));
+    writeAllBytes(fd, bytes);
+    writeAllBytes(fd, Buffer.from(EOL, 'latin1'));
   } finally {
     closeSync(fd);
   }
   return true;
-}
-
-/** As appendFileSync writes: until all of `bytes` is in the file. */
-function writeFully(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -25,7 +25,11 @@ const DRAIN_WAIT_MS = 2;
 /** Writes all of `text` to `fd`, waiting out a full non-blocking pipe. */
 export function writeAll(fd: number, text: string): void {
   // Log lines are short: encoding once keeps partial writes in bytes, where they happen.
-  const bytes = Buffer.from(text, 'utf8');
+  writeAllBytes(fd, Buffer.from(text, 'utf8'));
+}
+
+/** Writes all of `bytes` to `fd` (a file, or a pipe that may be full or closed). */
+export function writeAllBytes(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {

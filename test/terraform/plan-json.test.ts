@@ -23,11 +23,9 @@ function withoutRootModule(doc: Doc): Doc {
 }
 
 /** The top-level keys parse-plan reads, from its source: `doc.<key>` and `'<key>' in doc`. */
+const PARSER_SOURCE = readFileSync('src/terraform/parse-plan.ts', 'utf8');
 const READ_KEYS = new Set(
-  [
-    ...readFileSync('src/terraform/parse-plan.ts', 'utf8').matchAll(/\bdoc\.([a-z_]+)/g),
-    ...readFileSync('src/terraform/parse-plan.ts', 'utf8').matchAll(/'([a-z_]+)' in doc\b/g),
-  ].map((m) => m[1]!),
+  [...PARSER_SOURCE.matchAll(/\bdoc\.([a-z_]+)/g), ...PARSER_SOURCE.matchAll(/'([a-z_]+)' in doc\b/g)].map((m) => m[1]!),
 );
 
 /** The corpus files as Terraform writes them (compact, keys in the file's order); most are stored pretty-printed. */
