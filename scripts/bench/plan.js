@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Plan rendering benchmark. For plans of 1,000 / 10,000 / 30,000 terraform_data resources (made by Terraform
-// itself and cached in .bench-cache/, outside git) it runs, each as a child process:
+// Plan rendering benchmark. For plans that create 1,000 / 10,000 / 30,000 terraform_data resources, and plans
+// that update or destroy 1,000 of them (made by Terraform itself and cached in .bench-cache/, outside git), it
+// runs, each as a child process:
 //   - the plan action bundle (dist/plan/index.js) in plan-json mode with comment: off, as the runner would;
 //   - `terraform show -no-color <planfile>`, what a human reads;
 //   - a bare `JSON.parse` of the same JSON in node, the floor for anything that reads the document;
@@ -24,6 +25,14 @@ const terraform = process.env.TERRAFORM ?? 'terraform';
 const nodes = nodeBinaries();
 const bundle = join(root, 'dist', 'plan', 'index.js');
 const SIZES = (process.env.BENCH_PLAN_SIZES ?? '1000,10000,30000').split(',').map(Number);
+/**
+ * Plans that change what exists, at CHANGE_SIZE resources: they carry prior_state too (the resources as they are),
+ * which makes them twice as large as a plan that creates as many. `BENCH_PLAN_CHANGES=` (empty) leaves them out.
+ */
+const CHANGES = (process.env.BENCH_PLAN_CHANGES ?? 'update,destroy').split(',').filter(Boolean);
+const CHANGE_SIZE = Number(process.env.BENCH_PLAN_CHANGE_SIZE ?? 1000);
+/** What the table rows are: every size created, then the changes. */
+const CASES = [...SIZES.map((size) => ({ size, change: 'create' })), ...CHANGES.map((change) => ({ size: CHANGE_SIZE, change }))];
 const haveTime = existsSync('/usr/bin/time');
 
 const generateOnly = process.argv.includes('--generate-only');
@@ -35,33 +44,62 @@ function must(cmd, args, options = {}) {
   return r;
 }
 
-/** A root of `count` terraform_data resources with a few attributes each, planned from empty state. */
-function planOf(count) {
+/** The root the bench plans: `count` terraform_data resources with a few attributes each. */
+function rootConfig(count, suffix = '') {
+  return `resource "terraform_data" "r" {
+  count = ${count}
+  input = {
+    name   = "resource-\${count.index}${suffix}"
+    size   = count.index
+    tags   = { env = "bench", team = "data", index = tostring(count.index) }
+    config = { retention_days = 30, versioning = true, location = "europe-west1" }
+  }
+}
+`;
+}
+
+const tfEnv = () => ({ ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
+
+/** Plans `dir` into `planFile` and its JSON (`extra`: more plan arguments). */
+function planInto(dir, planFile, json, extra = []) {
+  must(terraform, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${planFile}`, ...extra], { cwd: dir, env: tfEnv() });
+  writeFileSync(json, must(terraform, ['show', '-json', planFile], { cwd: dir, env: tfEnv() }).stdout);
+}
+
+/** A plan of `change` (create, update, destroy) for `count` resources: its folder, JSON and binary plan. */
+function planOf(count, change = 'create') {
+  if (change !== 'create') return changePlanOf(count, change);
   const dir = join(cacheRoot, String(count));
   const json = join(dir, 'plan.json');
   const planFile = join(dir, 'plan.tfplan');
   if (existsSync(json) && existsSync(planFile)) return { dir, json, planFile };
   process.stdout.write(`generating a ${count.toLocaleString('en')}-resource plan with Terraform (cached in ${dir})…\n`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'main.tf'),
-    `resource "terraform_data" "r" {
-  count = ${count}
-  input = {
-    name   = "resource-\${count.index}"
-    size   = count.index
-    tags   = { env = "bench", team = "data", index = tostring(count.index) }
-    config = { retention_days = 30, versioning = true, location = "europe-west1" }
-  }
-}
-`,
-  );
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
-  must(terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env });
-  must(terraform, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${planFile}`], { cwd: dir, env });
-  const shown = must(terraform, ['show', '-json', planFile], { cwd: dir, env });
-  writeFileSync(json, shown.stdout);
+  writeFileSync(join(dir, 'main.tf'), rootConfig(count));
+  must(terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env: tfEnv() });
+  planInto(dir, planFile, json);
   return { dir, json, planFile };
+}
+
+/**
+ * Plans that update every resource (a changed input) and that destroy them all, from the state of applying the
+ * create plan: both made in one folder, destroy first (it plans the applied configuration).
+ */
+function changePlanOf(count, change) {
+  const dir = join(cacheRoot, `${count}-applied`);
+  const files = (c) => ({ dir, json: join(dir, `${c}.json`), planFile: join(dir, `${c}.tfplan`) });
+  const wanted = files(change);
+  if (existsSync(wanted.json) && existsSync(wanted.planFile)) return wanted;
+  process.stdout.write(`applying ${count.toLocaleString('en')} resources, then planning their update and destruction (cached in ${dir})…\n`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.tf'), rootConfig(count));
+  must(terraform, ['init', '-input=false', '-no-color'], { cwd: dir, env: tfEnv() });
+  must(terraform, ['apply', '-input=false', '-no-color', '-lock=false', '-auto-approve', '-parallelism=50'], { cwd: dir, env: tfEnv() });
+  planInto(dir, files('destroy').planFile, files('destroy').json, ['-destroy']);
+  writeFileSync(join(dir, 'main.tf'), rootConfig(count, '-v2'));
+  planInto(dir, files('update').planFile, files('update').json);
+  return wanted;
 }
 
 /** Runs one command; wall time from here, peak RSS from /usr/bin/time (KiB → MiB). */
@@ -187,7 +225,7 @@ const verdict = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'o
 const scratch = mkdtempSync(join(tmpdir(), 'dcp-bench-plan-'));
 try {
   if (spawnSync(terraform, ['version'], { stdio: 'ignore' }).status !== 0) throw new Error('terraform is not on the PATH');
-  if (generateOnly) for (const size of [1, ...SIZES]) planOf(size);
+  if (generateOnly) for (const { size, change } of [{ size: 1, change: 'create' }, ...CASES]) planOf(size, change);
   else await report();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -196,10 +234,10 @@ try {
 async function report() {
   // terraform show does not depend on the node binary: measured once per size, shown in every table.
   const shows = new Map();
-  for (const size of SIZES) {
-    const plan = planOf(size);
+  for (const { size, change } of CASES) {
+    const plan = planOf(size, change);
     shows.set(
-      size,
+      plan.json,
       await best(size >= 10_000 ? 2 : 3, () =>
         measure(terraform, ['show', '-no-color', plan.planFile], { cwd: plan.dir, env: { ...process.env, TF_IN_AUTOMATION: '1' } }),
       ),
@@ -210,8 +248,8 @@ async function report() {
 
 async function reportFor(node, shows) {
   const rows = [];
-  for (const size of SIZES) {
-    const plan = planOf(size);
+  for (const { size, change } of CASES) {
+    const plan = planOf(size, change);
     const mb = statSync(plan.json).size / 1e6;
     // Action and bare parse alternate, so a slow spell of the machine slows both rather than one of them.
     // Small plans run in ~0.1 s and vary most, relative to their length: more runs make a steadier best (at
@@ -222,7 +260,7 @@ async function reportFor(node, shows) {
       parse: () => bareNode(node.path, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan.json)}, 'utf8'))`]),
     });
     const paired = rounds.map((r) => r.action / r.parse);
-    rows.push({ size, mb, action, show: shows.get(size), parse, paired });
+    rows.push({ label: `${size.toLocaleString('en')} ${change}`, mb, action, show: shows.get(plan.json), parse, paired });
   }
 
   // Cold start: a one-resource plan, comment off, against bare node.
@@ -237,7 +275,7 @@ async function reportFor(node, shows) {
 
   const header = ['resources', 'JSON', 'plan action', 'terraform show', 'JSON.parse', 'vs show (≤0.5×)', 'vs parse (≤2×)', 'RSS vs parse (≤1.5×)'];
   const table = rows.map((r) => [
-    r.size.toLocaleString('en'),
+    r.label,
     `${r.mb.toFixed(1)} MB`,
     `${fmtMs(r.action.ms)} / ${fmtMiB(r.action.rssMiB)}`,
     `${fmtMs(r.show.ms)} / ${fmtMiB(r.show.rssMiB)}`,
@@ -254,7 +292,7 @@ async function reportFor(node, shows) {
   process.stdout.write('\nRound by round (action ÷ the bare parse run right after it): ');
   process.stdout.write(
     rows
-      .map((r) => `${r.size.toLocaleString('en')}: median ${median(r.paired).toFixed(2)}× (quartiles ${quantile(r.paired, 0.25).toFixed(2)}–${quantile(r.paired, 0.75).toFixed(2)}, ${r.paired.length} rounds)`)
+      .map((r) => `${r.label}: median ${median(r.paired).toFixed(2)}× (quartiles ${quantile(r.paired, 0.25).toFixed(2)}–${quantile(r.paired, 0.75).toFixed(2)}, ${r.paired.length} rounds)`)
       .join('; ') + '\n',
   );
   process.stdout.write(

@@ -4,22 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, corpusFiles } from '../helpers/plan-corpus.js';
 import { renderPlan } from '../../src/comment/render.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
-import { parseAroundPlannedValues, parsePlanJson } from '../../src/terraform/plan-json.js';
+import { parseAroundPlannedValues, parseAroundPriorState, parseAroundUnreadValues, parsePlanJson } from '../../src/terraform/plan-json.js';
 
 type Doc = Record<string, unknown>;
 
-/** What parsePlanJson promises: JSON.parse's document with planned_values reduced to its outputs. */
-function withoutRootModule(doc: Doc): Doc {
+/** What parsePlanJson promises: JSON.parse's document with planned_values (or prior_state's values) reduced to their outputs. */
+function withoutRootModule(doc: Doc, without: 'planned_values' | 'prior_state' = 'planned_values'): Doc {
   const out: Doc = {};
   for (const key of Object.keys(doc)) {
-    if (key !== 'planned_values') {
+    if (key !== without) {
       out[key] = doc[key];
       continue;
     }
-    const plannedValues = doc.planned_values as Doc;
-    out.planned_values = 'outputs' in plannedValues ? { outputs: plannedValues.outputs } : {};
+    if (without === 'planned_values') {
+      out.planned_values = outputsOf(doc.planned_values as Doc);
+      continue;
+    }
+    const { values, ...header } = doc.prior_state as Doc;
+    out.prior_state = { ...header, values: outputsOf(values as Doc) };
   }
   return out;
+}
+
+function outputsOf(holder: Doc): Doc {
+  return 'outputs' in holder ? { outputs: holder.outputs } : {};
 }
 
 /** The top-level keys parse-plan reads, from its source: `doc.<key>` and `'<key>' in doc`. */
@@ -33,6 +41,14 @@ const corpus = corpusFiles().map((path) => {
   const doc = JSON.parse(readFileSync(path, 'utf8')) as Doc;
   return { name: relative(CORPUS, path), doc, compact: JSON.stringify(doc), pretty: JSON.stringify(doc, null, 2) };
 });
+
+/** Corpus plans whose prior_state.values.root_module is larger than planned_values'. */
+const PRIOR_STATE_CUTS = 14;
+
+function rootModuleBytes(holder: unknown): number {
+  const rootModule = (holder as Doc | undefined)?.root_module;
+  return rootModule === undefined ? 0 : JSON.stringify(rootModule).length;
+}
 
 const CONTEXT = { environment: 'dev', workingDirectory: 'infra', commitSha: 'abc1234', planSha256: 'f'.repeat(64) };
 
@@ -65,16 +81,45 @@ describe('parsePlanJson on the plan corpus', () => {
     expect(stored.length).toBe(11);
   });
 
+  it('leaves out prior_state’s root_module where it is the larger one, and planned_values’ elsewhere', () => {
+    const without = corpus.map(({ compact }) => parseAroundUnreadValues(compact)?.without);
+    expect(without.filter((w) => w === 'prior_state').length).toBe(PRIOR_STATE_CUTS);
+    expect(without.filter((w) => w === 'planned_values').length).toBe(92 - PRIOR_STATE_CUTS);
+    const judged = { planned_values: 0, prior_state: 0 };
+    for (const { name, doc, compact } of corpus) {
+      const chosen = parseAroundUnreadValues(compact)?.without;
+      // The choice reads Terraform's layout (prior_state right before configuration) and counts whole values with
+      // what follows planned_values; it must be right where one root_module is clearly the larger.
+      const keys = Object.keys(doc);
+      if (chosen === undefined || ('prior_state' in doc && keys[keys.indexOf('prior_state') + 1] !== 'configuration')) continue;
+      const sizes = { planned_values: rootModuleBytes(doc.planned_values), prior_state: rootModuleBytes((doc.prior_state as Doc | undefined)?.values) };
+      const other = chosen === 'planned_values' ? 'prior_state' : 'planned_values';
+      if (Math.max(sizes.planned_values, sizes.prior_state) < 2 * Math.min(sizes.planned_values, sizes.prior_state) + 1024) continue;
+      expect(sizes[chosen], name).toBeGreaterThan(sizes[other]);
+      judged[chosen]++;
+    }
+    // No corpus plan has a clearly larger prior_state; real Terraform plans that update and destroy do
+    // (terraform-cli.test.ts), and so do the synthetic ones below.
+    expect(judged).toStrictEqual({ planned_values: 13, prior_state: 0 });
+  });
+
   for (const { name, doc, compact } of corpus) {
-    it(`gives JSON.parse's value of every key parse-plan reads, planned_values less root_module, for ${name}`, () => {
+    it(`gives JSON.parse's value of every key parse-plan reads, less the larger root_module, for ${name}`, () => {
       const parsed = parsePlanJson(compact) as Doc;
-      const cut = parseAroundPlannedValues(compact) !== undefined;
-      const expected = cut ? withoutRootModule(doc) : doc;
+      const cut = parseAroundUnreadValues(compact);
+      const expected = cut ? withoutRootModule(doc, cut.without) : doc;
       for (const key of READ_KEYS) expect(parsed[key], key).toStrictEqual(expected[key]);
-      // Only keys nothing reads may go with planned_values (two files here: `complete`, `relevant_attributes`).
+      // Only keys nothing reads may go with the value cut (two files here: `complete`, `relevant_attributes`).
       const gone = Object.keys(doc).filter((key) => !(key in parsed));
       expect(gone.filter((key) => READ_KEYS.has(key))).toStrictEqual([]);
       if (!cut) expect(parsed).toStrictEqual(doc);
+      // Either cut, where it holds, gives the same keys.
+      for (const [without, around] of [['planned_values', parseAroundPlannedValues], ['prior_state', parseAroundPriorState]] as const) {
+        const other = around(compact);
+        if (other === undefined) continue;
+        const reference = withoutRootModule(doc, without);
+        for (const key of READ_KEYS) expect(other[key], `${without}: ${key}`).toStrictEqual(reference[key]);
+      }
     });
   }
 
@@ -166,6 +211,63 @@ describe('parsePlanJson with keys that look like the plan’s own', () => {
     });
     expect(parseAroundPlannedValues(text)).toBeUndefined();
     expect(parsePlanJson(text)).toStrictEqual(JSON.parse(text));
+  });
+});
+
+/** A plan in Terraform's layout with a prior state, as `terraform plan -destroy` after an apply writes it. */
+function destroyPlan(priorValues: Doc, rootResources = 40): string {
+  const resources = Array.from({ length: rootResources }, (_, i) => ({ address: `terraform_data.r[${i}]`, values: { input: `value-${i}` } }));
+  const doc: Doc = {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: { outputs: {}, root_module: {} },
+    resource_changes: [created('terraform_data.real', null)].map((c) => ({ ...c, change: { ...(c.change as Doc), actions: ['delete'], before: { input: 1 } } })),
+    prior_state: { format_version: '1.0', terraform_version: '1.11.4', values: { ...priorValues, root_module: { resources } } },
+    configuration: { root_module: {} },
+    errored: false,
+  };
+  return JSON.stringify(doc);
+}
+
+describe('parsePlanJson around prior_state', () => {
+  const secretOutputs = { outputs: { pw: { sensitive: true, value: 'hunter2hunter2' } } };
+
+  it('leaves out prior_state’s root_module when it is the larger one, and reads its outputs', () => {
+    const text = destroyPlan(secretOutputs);
+    const cut = parseAroundUnreadValues(text);
+    expect(cut?.without).toBe('prior_state');
+    expect(cut?.doc).toStrictEqual(withoutRootModule(JSON.parse(text) as Doc, 'prior_state'));
+    expect(parsePlan(text).sensitiveValues).toContain('hunter2hunter2');
+    // With a prior state smaller than planned_values, planned_values goes.
+    expect(parseAroundUnreadValues(destroyPlan(secretOutputs, 0).replace('"root_module":{}}', `"root_module":${JSON.stringify({ resources: [{ address: 'a', values: { input: 'x'.repeat(2000) } }] })}}`))?.without).toBe('planned_values');
+  });
+
+  it('takes the real end of prior_state when a value in it has a key named configuration', () => {
+    const text = destroyPlan(secretOutputs).replace('"values":{"input":"value-3"}', '"values":{"input":{"a":{},"configuration":{"root_module":{"fake":true}}}}');
+    expect(text.indexOf(',"configuration":')).toBeLessThan(text.lastIndexOf(',"configuration":'));
+    expect(parseAroundPriorState(text)).toStrictEqual(withoutRootModule(JSON.parse(text) as Doc, 'prior_state'));
+  });
+
+  it.each([
+    ['a second values key with outputs after the first', (t: string) => t.replace('}]}}},"configuration"', '}]}},"values":{"outputs":{"late":{"sensitive":true,"value":"hunter3hunter3"}}}},"configuration"')],
+    ['its outputs after root_module', (t: string) => t.replace('}]}}},"configuration"', '}]},"outputs":{"late":{"sensitive":true,"value":"hunter3hunter3"}}}},"configuration"')],
+    ['values before its format_version', (t: string) => t.replace('"prior_state":{"format_version":"1.0","terraform_version":"1.11.4","values":{', '"prior_state":{"values":{').replace('}]}}},"configuration"', '}]}},"format_version":"1.0"},"configuration"')],
+    ['a __proto__ key in its header', (t: string) => t.replace('"prior_state":{"format_version":"1.0"', '"prior_state":{"__proto__":{"polluted":true},"format_version":"1.0"')],
+  ])('parses all of it when prior_state has %s', (_, edit) => {
+    const text = edit(destroyPlan(secretOutputs));
+    const doc = JSON.parse(text) as Doc;
+    expect(text).not.toBe(destroyPlan(secretOutputs));
+    expect(parseAroundPriorState(text)).toBeUndefined();
+    expect(parsePlanJson(text)).toStrictEqual(doc);
+    if (text.includes('hunter3hunter3')) expect(parsePlan(text).sensitiveValues).toContain('hunter3hunter3');
+  });
+
+  it('fails as JSON.parse does on a truncated plan that destroys', () => {
+    const text = destroyPlan(secretOutputs);
+    for (const length of [text.length - 1, text.indexOf(',"configuration":') + 5, text.indexOf(',"prior_state":') + 200]) {
+      const truncated = text.slice(0, length);
+      expect(() => parsePlanJson(truncated)).toThrow(captureError(() => JSON.parse(truncated)).message);
+    }
   });
 });
 

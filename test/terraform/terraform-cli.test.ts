@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlan } from '../../src/comment/render.js';
 import { UserError } from '../../src/errors.js';
 import { parsePlan } from '../../src/terraform/parse-plan.js';
-import { parseAroundPlannedValues } from '../../src/terraform/plan-json.js';
+import { parseAroundPlannedValues, parseAroundPriorState, parseAroundUnreadValues } from '../../src/terraform/plan-json.js';
 import { skipWithoutTerraform } from '../helpers/terraform.js';
 import { runTerraformPlan, showPlanJson, type TerraformRunOptions, type TerraformRunResult } from '../../src/terraform/terraform-cli.js';
 
@@ -57,6 +57,12 @@ function apply(cwd: string, planFile: string): void {
 
 const md = new MarkdownIt({ html: true });
 
+/** The parts of `terraform show -json` output these tests look into. */
+interface PlanDoc {
+  planned_values: { outputs?: unknown };
+  prior_state: { values: { outputs?: Record<string, unknown> } };
+}
+
 describeTerraform('runTerraformPlan on real Terraform roots', () => {
   let lifecycleDir: string;
   let v2: TerraformRunResult;
@@ -82,11 +88,31 @@ describeTerraform('runTerraformPlan on real Terraform roots', () => {
     expect(JSON.parse(v2.planJson!).format_version).toMatch(/^1\./);
   });
 
-  it('parses the JSON Terraform wrote around planned_values.root_module, to the same document otherwise', () => {
-    const whole = JSON.parse(v2.planJson!) as { planned_values: { outputs?: unknown } };
-    const cut = parseAroundPlannedValues(v2.planJson!);
-    expect(cut).toBeDefined();
-    expect(cut).toStrictEqual({ ...whole, planned_values: { outputs: whole.planned_values.outputs } });
+  it('parses the JSON Terraform wrote around either root_module, to the same document otherwise', () => {
+    const whole = JSON.parse(v2.planJson!) as PlanDoc;
+    expect(parseAroundPlannedValues(v2.planJson!)).toStrictEqual({ ...whole, planned_values: { outputs: whole.planned_values.outputs } });
+    expect(parseAroundPriorState(v2.planJson!)).toStrictEqual({
+      ...whole,
+      prior_state: { ...whole.prior_state, values: { outputs: whole.prior_state.values.outputs } },
+    });
+  });
+
+  it('leaves out prior_state’s root_module in a plan that destroys, and still masks the prior outputs', async () => {
+    const planFile = join(lifecycleDir, 'destroy.tfplan');
+    const destroy = await runTerraformPlan(options(lifecycleDir, { varFiles: ['secrets.tfvars'], args: ['-parallelism=4', '-destroy'], planFile }));
+    const json = destroy.planJson!;
+    const whole = JSON.parse(json) as PlanDoc;
+    expect(Object.keys(whole.prior_state.values.outputs ?? {})).toContain('password');
+    const cut = parseAroundUnreadValues(json);
+    expect(cut?.without).toBe('prior_state');
+    expect(cut?.doc).toStrictEqual({ ...whole, prior_state: { ...whole.prior_state, values: { outputs: whole.prior_state.values.outputs } } });
+    const model = destroy.model!;
+    expect(model.counts.destroy).toBe(model.changes.filter((c) => c.action === 'delete').length);
+    expect(model.counts.destroy).toBeGreaterThanOrEqual(8);
+    expect(model.sensitiveValues).toContain('hunter2-v1-S3cr3t');
+    const rendered = renderPlan(model, { environment: 'dev', workingDirectory: '.' });
+    expect(rendered).toStrictEqual(renderPlan(parsePlan(JSON.stringify(whole, null, 1)), { environment: 'dev', workingDirectory: '.' }));
+    for (const secret of SECRETS) expect(rendered.summary).not.toContain(secret);
   });
 
   it('reads every kind of change Terraform planned', () => {
@@ -224,6 +250,16 @@ describeTerraform('runTerraformPlan on real Terraform roots', () => {
     const rendered = renderPlan(model, { environment: 'dev', workingDirectory: '.' });
     expect(rendered.comment).not.toContain('terraform_data.fake`');
     expect(rendered.comment).not.toContain('tok-LOOKALIKE-987654');
+
+    // Applied, then planned for destruction: the look-alikes are in prior_state now, whose cut does not hold either.
+    apply(dir, result.planFile!);
+    const destroy = await runTerraformPlan(options(dir, { args: ['-destroy'] }));
+    const destroyJson = destroy.planJson!;
+    expect(destroyJson.indexOf(',"prior_state":{')).toBeLessThan(destroyJson.lastIndexOf(',"prior_state":{'));
+    expect(parseAroundPriorState(destroyJson)).toBeUndefined();
+    expect(parseAroundUnreadValues(destroyJson)).toBeUndefined();
+    expect(destroy.model!.changes.map((c) => `${c.action} ${c.address}`).sort()).toEqual(['delete terraform_data.real', 'delete terraform_data.second']);
+    expect(destroy.model!.sensitiveValues).toContain('tok-LOOKALIKE-987654');
   });
 
   it('shows a saved plan file as JSON that parses', async () => {
