@@ -188,15 +188,26 @@ function visit(
   const keys = sortedUnion(b, a, afterUnknown);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
+    const childBefore = b[key];
+    const childAfter = a[key];
+    const childBeforeSensitive = childMarker(beforeSensitive, key);
+    const childAfterSensitive = childMarker(afterSensitive, key);
+    const childUnknown = childMarker(afterUnknown, key);
+    // The same leaf under the same markers, known: what visit() returns without a word, decided before its path
+    // is built (most attributes of an updated object are unchanged). A plan updating 1,000 resources: about −4 ms
+    // for the whole action (paired A/Bs of 60 in both orders).
+    if (childBefore === childAfter && (childBefore === null || typeof childBefore !== 'object') && childUnknown !== true && childBeforeSensitive === childAfterSensitive) {
+      continue;
+    }
     visit(
       walk,
       childSegments(walk, segments, key),
       childPath(walk, path, key),
-      b[key],
-      a[key],
-      childMarker(beforeSensitive, key),
-      childMarker(afterSensitive, key),
-      childMarker(afterUnknown, key),
+      childBefore,
+      childAfter,
+      childBeforeSensitive,
+      childAfterSensitive,
+      childUnknown,
     );
   }
 }
