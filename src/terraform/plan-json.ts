@@ -22,8 +22,9 @@
  * end is looked for as `,"<key>":` for every top-level key parse-plan reads (each candidate tried until one
  * holds): only keys nothing reads can sit between the value and the first of those, and they are left out with
  * it. Anything else (no candidate that holds within a few tries, a piece that does not parse, a layout not
- * expected, a `__proto__` key) falls back to one JSON.parse of the whole text. The result is what JSON.parse
- * gives, without that root_module (and such unread keys), or JSON.parse's own error.
+ * expected, a `__proto__` key, a letter written as a `\u` escape in the part left out) falls back to one JSON.parse
+ * of the whole text. The result is what JSON.parse gives, without that root_module (and such unread keys), or
+ * JSON.parse's own error.
  *
  * One region only: a piece between two cuts would be anchored at neither end of the document, and two look-alike
  * keys at one depth inside a value would parse as a piece of their own.
@@ -131,10 +132,27 @@ function cutAround(text: string, key: number, from: number): { head: Doc; end: n
     if (next === null) return undefined;
     const end = next.index;
     const tail = parsedObject(`{${text.slice(end + 1)}`);
-    if (tail !== undefined) return hasOwn(tail, '__proto__') ? undefined : { head, end, tail };
+    if (tail !== undefined) return hasOwn(tail, '__proto__') || escapedLetter(text, from, end) ? undefined : { head, end, tail };
     READ_KEY.lastIndex = end + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether the text left out has a letter or `_` written as a `\u` escape. A key spelled so (`"\u0063onfiguration"`)
+ * is the key it decodes to, but READ_KEY cannot see it, so such a read key there would go unread. Terraform's
+ * encoder never writes one (it escapes `<`, `>`, `&`, control characters and U+2028/9), so real plans pass; an
+ * escaped backslash before `u00` is also counted, which only costs a full parse.
+ */
+function escapedLetter(text: string, from: number, end: number): boolean {
+  // A slice, searched forwards (see keyBetween): indexOf on the whole text would run on past `end` when none is left.
+  const region = text.slice(from, end);
+  for (let at = region.indexOf('\\u00'); at >= 0; at = region.indexOf('\\u00', at + 1)) {
+    const high = region.charCodeAt(at + 4);
+    // `5`–`7`: code points 0x50–0x7f, which hold `_` and the letters a–z.
+    if (high >= 0x35 && high <= 0x37) return true;
+  }
+  return false;
 }
 
 /** As JSON.parse would build it: keys in order of first appearance, a repeated key's last value. */

@@ -284,6 +284,24 @@ describe('parsePlanJson on documents that are not as Terraform writes them', () 
     }
   });
 
+  it.each([
+    ['configuration', '\\u0063onfiguration'],
+    ['resource_changes', 'resource\\u005fchanges'],
+    ['output_changes', 'output_chang\\u0065s'],
+  ])('keeps %s when it comes right after planned_values spelled with an escape', (key, spelled) => {
+    const value = key === 'resource_changes' ? [created('terraform_data.escaped', { a: 1 })] : { kept: { sensitive: true } };
+    const text = JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} }, [key]: value, errored: false }).replace(`"${key}"`, `"${spelled}"`);
+    expect(text).toContain(spelled);
+    expect(parseAroundPlannedValues(text)).toBeUndefined();
+    expect((parsePlanJson(text) as Doc)[key]).toStrictEqual(value);
+  });
+
+  it('still cuts a plan whose values hold escapes Terraform writes (<, >, & and control characters)', () => {
+    const text = plan({ plannedValues: { root_module: { resources: [{ values: { html: '<a&b>', tab: '\t\u0001' } }] } }, changes: [] }).replace('<a&b>', '\\u003ca\\u0026b\\u003e');
+    expect(text).toContain('\\u003ca');
+    expect(parseAroundPlannedValues(text)).toStrictEqual(withoutRootModule(JSON.parse(text) as Doc));
+  });
+
   it('keeps the outputs of planned_values when they come after root_module', () => {
     const doc = {
       format_version: '1.2',
