@@ -14,7 +14,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 
 const COMMANDS = {
-    plan: () => __nccwpck_require__.e(/* import() */ 733169).then(__nccwpck_require__.bind(__nccwpck_require__, 52670)),
+    plan: () => __nccwpck_require__.e(/* import() */ 571281).then(__nccwpck_require__.bind(__nccwpck_require__, 52670)),
     apply: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(754105), __nccwpck_require__.e(354549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61486)),
     ingest: () => Promise.all(/* import() */[__nccwpck_require__.e(832109), __nccwpck_require__.e(835836), __nccwpck_require__.e(345966)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14750)),
     serve: () => Promise.all(/* import() */[__nccwpck_require__.e(786886), __nccwpck_require__.e(832109), __nccwpck_require__.e(955615), __nccwpck_require__.e(835836), __nccwpck_require__.e(966751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88551)),

@@ -3125,11 +3125,12 @@ function cutPriorState(text, key) {
     if (valuesKey < 0)
         return undefined;
     const valuesStart = valuesKey + STATE_VALUES.length - 1;
+    // (A `values` key in the header, which Terraform does not write, is replaced below, as JSON.parse keeps the last.)
+    const header = parsedObject(`${text.slice(start, valuesKey)}}`);
+    if (header === undefined || plan_json_hasOwn(header, '__proto__'))
+        return undefined;
     const around = cutAround(text, key, valuesStart);
     if (around === undefined)
-        return undefined;
-    const header = parsedObject(`${text.slice(start, valuesKey)}}`);
-    if (header === undefined || plan_json_hasOwn(header, 'values') || plan_json_hasOwn(header, '__proto__'))
         return undefined;
     // values is prior_state's last key as Terraform writes it. A second `values` after it would be the one JSON.parse
     // keeps: when it has outputs, so does the text after root_module's start, and all of it is parsed. (Without, its

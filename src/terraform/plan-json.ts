@@ -107,10 +107,11 @@ function cutPriorState(text: string, key: number): Doc | undefined {
   const valuesKey = text.indexOf(STATE_VALUES, start);
   if (valuesKey < 0) return undefined;
   const valuesStart = valuesKey + STATE_VALUES.length - 1;
+  // (A `values` key in the header, which Terraform does not write, is replaced below, as JSON.parse keeps the last.)
+  const header = parsedObject(`${text.slice(start, valuesKey)}}`);
+  if (header === undefined || hasOwn(header, '__proto__')) return undefined;
   const around = cutAround(text, key, valuesStart);
   if (around === undefined) return undefined;
-  const header = parsedObject(`${text.slice(start, valuesKey)}}`);
-  if (header === undefined || hasOwn(header, 'values') || hasOwn(header, '__proto__')) return undefined;
   // values is prior_state's last key as Terraform writes it. A second `values` after it would be the one JSON.parse
   // keeps: when it has outputs, so does the text after root_module's start, and all of it is parsed. (Without, its
   // outputs are the first values' ones: masked, as JSON.parse's reading would not.)
